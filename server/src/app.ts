@@ -1,0 +1,63 @@
+// Builds the Hono app from its dependencies; tests build a real one and call app.request().
+import { Scalar } from "@scalar/hono-api-reference";
+import { requestId } from "hono/request-id";
+import pino, { type Logger } from "pino";
+import type { Auth } from "./auth/auth.ts";
+import type { Clock } from "./clock.ts";
+import type { Db } from "./db/client.ts";
+import { notFound, problemOf, problemResponse } from "./errors/index.ts";
+import type { Mailer } from "./mail/outbox.ts";
+import { authorize } from "./middleware/authorize/index.ts";
+import { requestLog } from "./middleware/request-log/index.ts";
+import { session } from "./middleware/session/index.ts";
+import { devOutboxApi, devOutboxPage } from "./routes/dev-outbox/index.ts";
+import { healthRoutes } from "./routes/health/index.ts";
+import { meRoutes } from "./routes/me/index.ts";
+import { moderationLogRoutes } from "./routes/moderation-log/index.ts";
+import { createRouter } from "./routes/router.ts";
+
+export type AppDeps = {
+  db: Db;
+  auth: Auth;
+  mailer: Mailer;
+  clock: Clock;
+  logger?: Logger;
+  /** Dev-only routes (the outbox) are mounted only when false. */
+  production?: boolean;
+};
+
+export function createApp(deps: AppDeps) {
+  const { db, auth, production = false } = deps;
+  const logger = deps.logger ?? pino({ level: "silent" });
+
+  const app = createRouter();
+  app.use("*", requestId(), requestLog(logger), session({ auth, db }), authorize());
+
+  app.notFound((c) => problemResponse(c, problemOf(notFound(`No route for ${c.req.method} ${c.req.path}.`))));
+  app.onError((err, c) => {
+    const problem = problemOf(err);
+    if (problem.status >= 500) (c.get("logger") ?? logger).error({ err }, "unhandled error");
+    return problemResponse(c, problem);
+  });
+
+  app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(c.req.raw));
+
+  const routes = app
+    .route("/", healthRoutes(deps))
+    .route("/api/v1", meRoutes())
+    .route("/api/v1", moderationLogRoutes(deps));
+
+  if (!production) {
+    app.route("/api/v1", devOutboxApi(deps)).route("/", devOutboxPage(deps));
+  }
+
+  app.doc31("/api/v1/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Partner Trust API", version: "0.1.0" },
+  });
+  app.get("/api/docs", Scalar({ url: "/api/v1/openapi.json", pageTitle: "Partner Trust API" }));
+
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

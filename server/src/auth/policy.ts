@@ -1,0 +1,88 @@
+// THE authorisation table: every route × who may call it. Routes missing here are denied.
+import type { EmployeeLevel } from "../db/schema/index.ts";
+import type { Principal, RoleName } from "./principal.ts";
+
+export type PartnerFlag = "marketplace" | "leads";
+
+export type Access =
+  /** Anyone, signed in or not. */
+  | "anyone"
+  /** Any signed-in user. */
+  | "signed-in"
+  /** Users holding one of these roles. */
+  | { roles: readonly RoleName[] }
+  /**
+   * R4E: an accepted employee of the partner named by the route parameter `param`, at one of `levels`,
+   * holding `flag` if given; users with one of `staff` roles pass too.
+   */
+  | {
+      partner: { param: string; levels: readonly EmployeeLevel[]; flag?: PartnerFlag };
+      staff?: readonly RoleName[];
+    };
+
+const staff = { roles: ["admin", "moderator"] } as const;
+
+/** Key: `<METHOD> <route pattern>` exactly as registered in the app (`*` = any method). */
+export const policy: Record<string, Access> = {
+  "GET /healthz": "anyone",
+  "* /api/auth/*": "anyone",
+  "GET /api/v1/openapi.json": "anyone",
+  "GET /api/docs": "anyone",
+  "GET /api/v1/me": "signed-in",
+  "GET /api/v1/admin/moderation-log": staff,
+  // Dev-only routes: mounted only when not in production.
+  "GET /dev/outbox": "anyone",
+  "GET /api/v1/dev/outbox": "anyone",
+};
+
+export type Decision =
+  | { allow: true }
+  | { allow: false; reason: "unauthenticated" | "forbidden" | "no-rule" };
+
+export function lookup(method: string, routePath: string): Access | undefined {
+  return policy[`${method} ${routePath}`] ?? policy[`* ${routePath}`];
+}
+
+/** Decides one request: the route's access rule, the caller, and the route's parameters. */
+export function decide(
+  access: Access | undefined,
+  principal: Principal | null,
+  params: Record<string, string>,
+): Decision {
+  if (access === undefined) return { allow: false, reason: "no-rule" };
+  if (access === "anyone") return { allow: true };
+  if (!principal) return { allow: false, reason: "unauthenticated" };
+  if (access === "signed-in") return { allow: true };
+  const hasRole = (roles: readonly RoleName[] | undefined) => roles?.some((r) => principal.roles.includes(r));
+  if ("roles" in access)
+    return hasRole(access.roles) ? { allow: true } : { allow: false, reason: "forbidden" };
+  if (hasRole(access.staff)) return { allow: true };
+  const { param, levels, flag } = access.partner;
+  const partnerId = params[param];
+  const ok = principal.partnerLinks.some(
+    (l) =>
+      l.invitation === "accepted" &&
+      l.partnerId === partnerId &&
+      levels.includes(l.level) &&
+      (flag === undefined || l[flag]),
+  );
+  return ok ? { allow: true } : { allow: false, reason: "forbidden" };
+}
+
+/** Extracts `:name` parameters of a Hono route pattern from a concrete path. */
+export function paramsOf(pattern: string, path: string): Record<string, string> {
+  const p = pattern.split("/");
+  const s = path.split("/");
+  const out: Record<string, string> = {};
+  p.forEach((seg, i) => {
+    if (seg.startsWith(":") && s[i] !== undefined) {
+      out[
+        seg
+          .slice(1)
+          .replace(/\{.*\}$/, "")
+          .replace(/\?$/, "")
+      ] = decodeURIComponent(s[i]);
+    }
+  });
+  return out;
+}

@@ -1,0 +1,36 @@
+// R4E: links between user accounts and partner cards, with a rights level and flags.
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id, timestamp } from "./_columns.ts";
+import { user } from "./auth.ts";
+import { partners } from "./partners.ts";
+
+export const employeeLevels = ["main", "full", "limited", "certified"] as const;
+export type EmployeeLevel = (typeof employeeLevels)[number];
+export const invitationStates = ["pending", "accepted", "declined", "detached"] as const;
+export type InvitationState = (typeof invitationStates)[number];
+
+export const employeeLinks = sqliteTable(
+  "employee_links",
+  {
+    id: id(),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id),
+    level: text("level", { enum: employeeLevels }).notNull(),
+    marketplace: integer("marketplace", { mode: "boolean" }).notNull().default(false),
+    leads: integer("leads", { mode: "boolean" }).notNull().default(false),
+    invitation: text("invitation", { enum: invitationStates }).notNull().default("pending"),
+    invitedBy: text("invited_by"),
+    invitedAt: timestamp("invited_at").notNull(),
+    respondedAt: timestamp("responded_at"),
+    detachedAt: timestamp("detached_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("employee_links_partner_id_user_id_idx").on(t.partnerId, t.userId),
+    index("employee_links_user_id_idx").on(t.userId),
+  ],
+);

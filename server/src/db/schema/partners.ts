@@ -1,0 +1,108 @@
+// Partners (R1, R2), their card versions (R1.4c) and registered domains (W1).
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id, timestamp } from "./_columns.ts";
+
+export const partnerStatuses = ["business", "certified", "gold"] as const;
+export type PartnerStatus = (typeof partnerStatuses)[number];
+
+export const partners = sqliteTable(
+  "partners",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    legalKind: text("legal_kind", { enum: ["legal_entity", "sole_proprietor", "individual"] }).notNull(),
+    city: text("city").notNull(),
+    approvedAt: timestamp("approved_at").notNull(),
+    // Written by the rules engine (R2, R3.2): the current status and its one-year term.
+    status: text("status", { enum: partnerStatuses }).notNull().default("business"),
+    statusSince: timestamp("status_since").notNull(),
+    statusUntil: timestamp("status_until"),
+    // R1.3: paper contract received.
+    paperContractAt: timestamp("paper_contract_at"),
+    // R1.2c: electronic contract concluded on approval.
+    contractAt: timestamp("contract_at"),
+    // R1.5: termination.
+    terminationNoticeAt: timestamp("termination_notice_at"),
+    terminatedAt: timestamp("terminated_at"),
+    bitrix24Portal: text("bitrix24_portal"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("partners_city_idx").on(t.city), index("partners_status_idx").on(t.status)],
+);
+
+/** R1.4c: every card change is a new version; versions are never deleted. */
+export const cardVersions = sqliteTable(
+  "card_versions",
+  {
+    id: id(),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    version: integer("version").notNull(),
+    state: text("state", { enum: ["pending", "approved", "rejected", "superseded"] }).notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    logoUrl: text("logo_url"),
+    phone: text("phone"),
+    email: text("email"),
+    leadsEmail: text("leads_email"),
+    address: text("address"),
+    city: text("city").notNull(),
+    website: text("website"),
+    publishOnSite: integer("publish_on_site", { mode: "boolean" }).notNull().default(false),
+    submittedBy: text("submitted_by"),
+    submittedAt: timestamp("submitted_at").notNull(),
+    reviewedBy: text("reviewed_by"),
+    reviewedAt: timestamp("reviewed_at"),
+    reviewNote: text("review_note"),
+  },
+  (t) => [
+    uniqueIndex("card_versions_partner_id_version_idx").on(t.partnerId, t.version),
+    index("card_versions_state_idx").on(t.state),
+  ],
+);
+
+/** W1: the domains a partner's badge may be shown on. */
+export const registeredDomains = sqliteTable(
+  "registered_domains",
+  {
+    id: id(),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    host: text("host").notNull().unique(),
+    verification: text("verification", { enum: ["pending", "verified", "failed"] })
+      .notNull()
+      .default("pending"),
+    verificationToken: text("verification_token"),
+    verifiedAt: timestamp("verified_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("registered_domains_partner_id_idx").on(t.partnerId)],
+);
+
+/** R1.2: application forms (Анкета). */
+export const applications = sqliteTable(
+  "applications",
+  {
+    id: id(),
+    userId: text("user_id").notNull(),
+    companyName: text("company_name").notNull(),
+    legalKind: text("legal_kind", { enum: ["legal_entity", "sole_proprietor", "individual"] }).notNull(),
+    city: text("city").notNull(),
+    contactName: text("contact_name").notNull(),
+    contactPhone: text("contact_phone").notNull(),
+    contactEmail: text("contact_email").notNull(),
+    website: text("website"),
+    activity: text("activity").notNull(),
+    personalDataConsent: integer("personal_data_consent", { mode: "boolean" }).notNull(),
+    state: text("state", { enum: ["submitted", "needs_info", "approved", "rejected"] })
+      .notNull()
+      .default("submitted"),
+    moderatorNote: text("moderator_note"),
+    partnerId: text("partner_id").references(() => partners.id),
+    submittedAt: timestamp("submitted_at").notNull(),
+    decidedAt: timestamp("decided_at"),
+  },
+  (t) => [index("applications_state_idx").on(t.state), index("applications_user_id_idx").on(t.userId)],
+);

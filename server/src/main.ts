@@ -1,0 +1,70 @@
+// The start command: config → database → migrations → demo seed → HTTP server → graceful shutdown.
+import { serve } from "@hono/node-server";
+import pino from "pino";
+import { createApp } from "./app.ts";
+import { createAuth } from "./auth/auth.ts";
+import { systemClock } from "./clock.ts";
+import { applyMigrations, openDb } from "./db/client.ts";
+import { EnvError, loadEnv } from "./env.ts";
+import { startWorker } from "./jobs/worker.ts";
+import { createMailer } from "./mail/outbox.ts";
+import { transportFor } from "./mail/transport.ts";
+import { seedDemo } from "./seed/index.ts";
+
+let env: ReturnType<typeof loadEnv>;
+try {
+  env = loadEnv();
+} catch (err) {
+  if (!(err instanceof EnvError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
+
+const logger = pino({ level: env.logLevel });
+const clock = systemClock;
+const { db, close } = openDb({ url: env.databaseUrl, authToken: env.databaseAuthToken });
+await applyMigrations(db);
+const auth = createAuth({ db, secret: env.authSecret, baseURL: env.publicUrl });
+const seed = await seedDemo({ db, auth, clock });
+const mailer = createMailer({ db, transport: transportFor(env.smtpUrl), clock });
+const app = createApp({ db, auth, mailer, clock, logger, production: env.production });
+const worker = startWorker({ db, mailer, clock, logger });
+
+const server = serve({ fetch: app.fetch, port: env.port }, () => {
+  const u = env.publicUrl;
+  const lines = [
+    "",
+    `Partner Trust is running (${env.nodeEnv}, database ${env.databaseUrl.replace(/\/\/[^@/]*@/, "//")})`,
+    `  API:         ${u}/api/v1`,
+    `  API docs:    ${u}/api/docs`,
+    `  Health:      ${u}/healthz`,
+    ...(env.production ? [] : [`  Dev outbox:  ${u}/dev/outbox`]),
+    "",
+    seed.seeded ? "Demo data seeded. Demo accounts:" : "Demo accounts (if the demo data was seeded):",
+    ...seed.accounts.map(
+      (a) => `  ${a.email.padEnd(32)} password: ${a.password.padEnd(16)} (${a.description})`,
+    ),
+    "",
+    "Press Ctrl-C to stop.",
+    "",
+  ];
+  console.log(lines.join("\n"));
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  await worker.stop();
+  // Stop accepting; in-flight requests finish, idle keep-alive sockets close.
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    if ("closeIdleConnections" in server) server.closeIdleConnections();
+  });
+  close();
+  logger.info("stopped");
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
