@@ -6,7 +6,7 @@ import type { CivilDate } from "../dates/civil-date.ts";
 import { RulesError } from "../errors.ts";
 import { initialStatus, nextStatus } from "../status/next-status.ts";
 import type { StatusChange, StatusState } from "../status/types.ts";
-import { conditionsOn } from "./conditions.ts";
+import { prepareConditions } from "./conditions.ts";
 import type { PartnerFacts } from "./facts.ts";
 import { rosterOn } from "./roster.ts";
 
@@ -38,10 +38,11 @@ export function evaluatePartner(
     throw new RulesError("invalid-facts", `${on} is before the partner's approval on ${facts.approvedOn}`);
   }
   const requirements = catalogue.requirements;
+  const conditionsOn = prepareConditions(facts);
   let state = initialStatus(facts.approvedOn);
   const changes: DatedStatusChange[] = [];
   const step = (day: CivilDate): void => {
-    const result = nextStatus(state, conditionsOn(facts, day), day, requirements);
+    const result = nextStatus(state, conditionsOn(day), day, requirements);
     state = result.state;
     if (result.change) changes.push({ on: day, ...result.change });
   };
@@ -52,13 +53,13 @@ export function evaluatePartner(
   }
   while (state.until !== null && state.until <= on) step(state.until);
 
-  const conditions = conditionsOn(facts, on);
+  const conditions = conditionsOn(on);
   const roster = rosterOn(facts.employeeEvents, on);
   return {
     on,
     state,
     activePoints: conditions.activePoints,
-    certificates: { ...conditions.certificates },
+    certificates: { ...conditions.certificates }, // a copy: the cached counts stay untouched
     qmParticipant: !conditions.terminated && conditions.qmParticipant,
     competencies: conditions.terminated
       ? []
