@@ -51,6 +51,7 @@ export { certificateCounts, employeesCertifiedIn, rosterOn } from "./partner/ros
 export type { Accrual } from "./points/active-points.ts";
 export { activePoints, expiryOf, isActiveOn } from "./points/active-points.ts";
 export { additionalPoints, jointShare, pointsForEdition, pointsForPrice } from "./points/main-points.ts";
+export { canAddProjectOnLicense } from "./projects/license-sites.ts";
 export type { RankingInput } from "./ranking/score.ts";
 export { rankingScore, rankPartners } from "./ranking/score.ts";
 export { ScenarioError } from "./simulator/scenario-error.ts";

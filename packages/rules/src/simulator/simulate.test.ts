@@ -135,12 +135,14 @@ describe("simulate", () => {
         { on: "2025-01-09", type: "additional-points", points: 5 },
         { on: "2025-02-01", type: "qm-completed", edition: "enterprise" },
         { on: "2025-03-02", type: "additional-points", points: 5 },
+        { on: "2025-03-01", type: "certificate", employee: "ann", course: "c1" },
       ],
       ask: ["2025-03-05"],
     });
     expect(found).toEqual([
       "events[1].on: 2025-01-09 is before partner.approvedOn 2025-01-10",
       'events[2].edition: unknown edition "enterprise" (the catalogue has: start, standard, small-business, business)',
+      "events[4].on: 2025-03-01 comes after the partner was terminated on 2025-03-01",
       "events[3].on: 2025-03-02 comes after the partner was terminated on 2025-03-01",
     ]);
   });

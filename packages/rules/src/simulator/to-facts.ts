@@ -61,7 +61,8 @@ export function scenarioFacts(scenario: Scenario, catalogue: Catalogue): Partner
       problems.push(`events[${index}].on: ${on} is before partner.approvedOn ${approvedOn}`);
       continue;
     }
-    if (terminatedOn !== null && (on > terminatedOn || event.type === "terminated")) {
+    // Anything after the termination (by date, or listed after it on the same day) is refused.
+    if (terminatedOn !== null) {
       problems.push(`events[${index}].on: ${on} comes after the partner was terminated on ${terminatedOn}`);
       continue;
     }
