@@ -97,7 +97,7 @@ describe("README Quick start", () => {
         .join("; ");
       const me = await fetch(`${base}/api/v1/me`, { headers: { cookie } });
       expect(me.status, email).toBe(200);
-      expect((await me.json()).email).toBe(email);
+      expect(((await me.json()) as { email: string }).email).toBe(email);
     }
 
     // Ctrl-C: SIGINT to the process group, as a terminal does.
