@@ -48,6 +48,7 @@ export type { CompetencyDecision, CreditedProject, EmployeeEvent, PartnerFacts }
 export { emptyFacts } from "./partner/facts.ts";
 export type { Roster } from "./partner/roster.ts";
 export { certificateCounts, employeesCertifiedIn, rosterOn } from "./partner/roster.ts";
+export { validateFacts } from "./partner/validate.ts";
 export type { Accrual } from "./points/active-points.ts";
 export { activePoints, expiryOf, isActiveOn } from "./points/active-points.ts";
 export { additionalPoints, jointShare, pointsForEdition, pointsForPrice } from "./points/main-points.ts";

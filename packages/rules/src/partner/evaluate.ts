@@ -9,6 +9,7 @@ import type { StatusChange, StatusState } from "../status/types.ts";
 import { prepareConditions } from "./conditions.ts";
 import type { PartnerFacts } from "./facts.ts";
 import { rosterOn } from "./roster.ts";
+import { validateFacts } from "./validate.ts";
 
 export type DatedStatusChange = StatusChange & { on: CivilDate };
 
@@ -34,6 +35,7 @@ export function evaluatePartner(
   on: CivilDate,
   catalogue: Catalogue = defaultCatalogue,
 ): PartnerState {
+  validateFacts(facts);
   if (on < facts.approvedOn) {
     throw new RulesError("invalid-facts", `${on} is before the partner's approval on ${facts.approvedOn}`);
   }

@@ -60,6 +60,15 @@ describe("nextStatus", () => {
     expect(step(ended.state, cond(900), "2025-10-02")).toEqual({ state: ended.state });
   });
 
+  it("refuses an impossible stored state", () => {
+    expect(() => step({ status: "gold", since: "2025-01-01", until: null }, cond(0), "2025-02-01")).toThrow(
+      /must have an until date/,
+    );
+    expect(() =>
+      step({ status: "business", since: "2025-01-01", until: "2026-01-01" }, cond(0), "2025-02-01"),
+    ).toThrow(/must not have an until date/);
+  });
+
   it("R3.2a/R3.2b: nextStatus is idempotent — applying it twice the same day equals once (property)", () => {
     const state = fc.oneof(
       arbitraryDay.map((since): StatusState => ({ status: "business", since, until: null })),

@@ -1,6 +1,7 @@
 // The incremental status transition (R2.5, R3.2a, R3.2b, R1.5c): one step per day, idempotent.
 import type { StatusRequirements } from "../catalogue/types.ts";
 import { addYears, type CivilDate } from "../dates/civil-date.ts";
+import { RulesError } from "../errors.ts";
 import { highestMet, meets } from "./requirements.ts";
 import { type Conditions, type Status, type StatusChange, type StatusState, statusRank } from "./types.ts";
 
@@ -21,6 +22,12 @@ export function nextStatus(
   on: CivilDate,
   requirements: StatusRequirements,
 ): StatusStep {
+  if ((prev.status === "certified" || prev.status === "gold") !== (prev.until !== null)) {
+    throw new RulesError(
+      "invalid-facts",
+      `a ${prev.status} state must ${prev.until === null ? "have" : "not have"} an until date`,
+    );
+  }
   // R1.5c: termination is final.
   if (prev.status === "none") return { state: prev };
   if (conditions.terminated) {
