@@ -64,6 +64,7 @@ async function shutdown(signal: string) {
   });
   close();
   logger.info("stopped");
+  console.log("Partner Trust stopped cleanly.");
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
