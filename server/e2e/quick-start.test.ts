@@ -39,7 +39,7 @@ describe("README Quick start", () => {
   const dir = mkdtempSync(join(tmpdir(), "pt-quick-start-"));
   let child: ChildProcess | undefined;
   afterAll(() => {
-    if (child?.pid && child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+    if (child?.pid && groupAlive(child.pid)) process.kill(-child.pid, "SIGKILL");
     rmSync(dir, { recursive: true, force: true });
   });
 
