@@ -15,7 +15,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse, port: number) => void | Promise<void>;
+type Handler = (req: IncomingMessage, res: ServerResponse, port: number) => unknown;
 
 export async function startServer(handler: Handler): Promise<TestServer> {
   const requests: TestServer["requests"] = [];

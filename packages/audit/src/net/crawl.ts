@@ -87,7 +87,7 @@ export async function crawlSite(startUrl: string, options: CrawlOptions = {}): P
 
   const fetchOpts = (extra?: Partial<FetchOptions>): FetchOptions => ({
     ...options,
-    timeoutMs: Math.max(1, Math.min(options.timeoutMs ?? 15_000, remaining())),
+    timeoutMs: Math.max(1, Math.floor(Math.min(options.timeoutMs ?? 15_000, remaining()))),
     maxBytes: Math.max(1, Math.min(options.maxBytes ?? 5 * 1024 * 1024, maxTotalBytes - bytes)),
     ...extra,
   });

@@ -139,7 +139,7 @@ function requestOnce(
 
 /** GET with the SSRF guard on every hop, bounded time, size and redirects. */
 export async function safeFetch(url: string, options: FetchOptions = {}): Promise<FetchResult> {
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const timeoutMs = Math.max(1, Math.floor(options.timeoutMs ?? 15_000));
   const maxRedirects = options.maxRedirects ?? 5;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
