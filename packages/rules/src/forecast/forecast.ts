@@ -129,10 +129,11 @@ function firstExpiryAfter(facts: PartnerFacts, on: CivilDate): CivilDate | null 
 function tableFor(status: Status, requirements: StatusRequirements): CourseRequirement {
   if (status === "certified") return requirements.certified;
   if (status !== "gold") return {};
-  const merged: Record<string, number> = { ...requirements.certified };
-  for (const [course, need] of Object.entries(requirements.gold))
-    merged[course] = Math.max(merged[course] ?? 0, need);
-  return merged;
+  const merged = new Map(Object.entries(requirements.certified));
+  for (const [course, need] of Object.entries(requirements.gold)) {
+    merged.set(course, Math.max(merged.get(course) ?? 0, need));
+  }
+  return Object.fromEntries(merged);
 }
 
 function factsUpTo(facts: PartnerFacts, on: CivilDate): PartnerFacts {

@@ -29,11 +29,11 @@ export function rosterOn(events: readonly EmployeeEvent[], on: CivilDate): Roste
 
 /** Per course, how many attached employees hold it (the R2.2/R2.3 input). */
 export function certificateCounts(roster: Roster): Record<string, number> {
-  const counts: Record<string, number> = {};
+  const counts = new Map<string, number>();
   for (const held of roster.values()) {
-    for (const course of held) counts[course] = (counts[course] ?? 0) + 1;
+    for (const course of held) counts.set(course, (counts.get(course) ?? 0) + 1);
   }
-  return counts;
+  return Object.fromEntries(counts); // own properties even for ids like "__proto__"
 }
 
 /** Attached employees holding at least one of `courses`. */

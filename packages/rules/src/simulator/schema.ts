@@ -6,7 +6,11 @@ const civilDate = z.string().superRefine((text, ctx) => {
   if (!isCivilDate(text))
     ctx.addIssue({ code: "custom", message: `"${text}" is not a real date in the form YYYY-MM-DD` });
 });
-const name = z.string().min(1, "must not be empty");
+// "__proto__" cannot be a key of a plain object, so it is refused as an id rather than silently lost.
+const name = z
+  .string()
+  .min(1, "must not be empty")
+  .refine((id) => id !== "__proto__", '"__proto__" is reserved and cannot be used as an id');
 const on = civilDate;
 
 const purchase = z

@@ -158,3 +158,24 @@ describe("simulate", () => {
     expect(() => simulateText("{ nope")).toThrow(/invalid JSON/);
   });
 });
+
+describe("simulate with odd ids", () => {
+  it("R2.2: a course id such as constructor is an ordinary string; __proto__ is refused", () => {
+    const input = JSON.parse(`{
+      "requirements": { "certified": { "constructor": 1, "toString": 1 } },
+      "partner": { "approvedOn": "2025-01-10" },
+      "events": [
+        { "on": "2025-02-01", "type": "additional-points", "points": 100 },
+        { "on": "2025-02-01", "type": "certificate", "employee": "a", "course": "constructor" },
+        { "on": "2025-03-01", "type": "certificate", "employee": "b", "course": "toString" }
+      ],
+      "ask": ["2025-02-01", "2025-03-01"]
+    }`);
+    expect(simulate(input).answers.map((a) => a.status)).toEqual(["business", "certified"]);
+    const proto = JSON.parse(`{ "requirements": { "certified": { "__proto__": 1 } },
+      "partner": { "approvedOn": "2025-01-10" }, "ask": ["2025-02-01"] }`);
+    expect(problems(proto)).toEqual([
+      'requirements.certified.__proto__: "__proto__" is reserved and cannot be used as a key',
+    ]);
+  });
+});

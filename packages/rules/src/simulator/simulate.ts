@@ -5,6 +5,7 @@ import { type Forecast, forecastPartner } from "../forecast/forecast.ts";
 import { evaluatePartner } from "../partner/evaluate.ts";
 import type { Status } from "../status/types.ts";
 import { formatIssues } from "./issues.ts";
+import { reservedKeyProblems } from "./reserved-keys.ts";
 import { ScenarioError } from "./scenario-error.ts";
 import { scenarioSchema } from "./schema.ts";
 import { scenarioCatalogue, scenarioFacts } from "./to-facts.ts";
@@ -25,7 +26,13 @@ export type Answer = {
 /** Validates `input` (parsed JSON) and answers; throws ScenarioError listing every problem. */
 export function simulate(input: unknown): { answers: Answer[] } {
   const parsed = scenarioSchema.safeParse(input);
-  if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error.issues, input));
+  const reserved = reservedKeyProblems(input);
+  if (!parsed.success || reserved.length > 0) {
+    throw new ScenarioError([
+      ...reserved,
+      ...(parsed.success ? [] : formatIssues(parsed.error.issues, input)),
+    ]);
+  }
   const scenario = parsed.data;
   const catalogue = scenarioCatalogue(scenario);
   const facts = scenarioFacts(scenario, catalogue);

@@ -10,18 +10,14 @@ import { ScenarioError } from "./scenario-error.ts";
 import type { Scenario, ScenarioEvent } from "./schema.ts";
 
 export function scenarioCatalogue(scenario: Scenario): Catalogue {
-  let editions: Record<string, Edition> = { ...defaultEditions };
-  if (scenario.catalogue) {
-    editions = {};
-    for (const [id, priceRub] of Object.entries(scenario.catalogue.editions)) {
-      editions[id] = {
-        id,
-        name: defaultEditions[id]?.name ?? id,
-        priceRub,
-        sites: defaultEditions[id]?.sites ?? 1,
-      };
-    }
-  }
+  const editions: Record<string, Edition> = scenario.catalogue
+    ? Object.fromEntries(
+        Object.entries(scenario.catalogue.editions).map(([id, priceRub]) => {
+          const known = Object.hasOwn(defaultEditions, id) ? defaultEditions[id] : undefined;
+          return [id, { id, name: known?.name ?? id, priceRub, sites: known?.sites ?? 1 }];
+        }),
+      )
+    : { ...defaultEditions };
   const requirements = scenario.requirements
     ? { certified: scenario.requirements.certified ?? {}, gold: scenario.requirements.gold ?? {} }
     : defaultCatalogue.requirements;

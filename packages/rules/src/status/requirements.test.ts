@@ -47,3 +47,12 @@ describe("status requirements", () => {
     expect(highestMet(at(900, { terminated: true }), simpleRequirements)).toBe("none");
   });
 });
+
+describe("course ids are data", () => {
+  it("R2.2: a course called like an Object property is counted, not looked up on the prototype", () => {
+    const table = { certified: { constructor: 1, __proto__: 1 } as Record<string, number>, gold: {} };
+    const conditions = at(100, { certificates: {} });
+    expect(missingCertificates(table.certified, {}).map((m) => m.course)).toContain("constructor");
+    expect(meets("certified", conditions, table)).toBe(false);
+  });
+});

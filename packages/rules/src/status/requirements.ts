@@ -1,5 +1,6 @@
 // R2.2/R2.3: which status a set of conditions meets.
 import type { StatusRequirements } from "../catalogue/types.ts";
+import { ownCount } from "../own.ts";
 import type { Conditions, Status } from "./types.ts";
 
 /** R5.1 thresholds. */
@@ -15,8 +16,8 @@ export function missingCertificates(
 ): CourseShortfall[] {
   const missing: CourseShortfall[] = [];
   for (const course of Object.keys(required).sort()) {
-    const need = required[course] ?? 0;
-    const have = certificates[course] ?? 0;
+    const need = ownCount(required, course);
+    const have = ownCount(certificates, course);
     if (have < need) missing.push({ course, required: need, have });
   }
   return missing;
