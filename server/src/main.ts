@@ -23,9 +23,19 @@ try {
 const logger = pino({ level: env.logLevel });
 const clock = systemClock;
 const { db, close } = openDb({ url: env.databaseUrl, authToken: env.databaseAuthToken });
-await applyMigrations(db);
-const auth = createAuth({ db, secret: env.authSecret, baseURL: env.publicUrl });
-const seed = await seedDemo({ db, auth, clock });
+// In development the same server is also reachable as 127.0.0.1.
+const trustedOrigins = env.production ? [] : [`http://127.0.0.1:${env.port}`, `http://localhost:${env.port}`];
+const auth = createAuth({ db, secret: env.authSecret, baseURL: env.publicUrl, trustedOrigins });
+let seed: Awaited<ReturnType<typeof seedDemo>>;
+try {
+  await applyMigrations(db);
+  seed = await seedDemo({ db, auth, clock });
+} catch (err) {
+  console.error(
+    `Cannot prepare the database at ${env.databaseUrl}: ${err instanceof Error ? err.message : err}`,
+  );
+  process.exit(1);
+}
 const mailer = createMailer({ db, transport: transportFor(env.smtpUrl), clock });
 const app = createApp({ db, auth, mailer, clock, logger, production: env.production });
 const worker = startWorker({ db, mailer, clock, logger });
@@ -56,6 +66,11 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
+  // In-flight requests get 10 s; then the process exits anyway.
+  setTimeout(() => {
+    console.error("Shutdown timed out.");
+    process.exit(1);
+  }, 10_000).unref();
   await worker.stop();
   // Stop accepting; in-flight requests finish, idle keep-alive sockets close.
   await new Promise<void>((resolve) => {
