@@ -22,7 +22,7 @@ export type Access =
 
 const staff = { roles: ["admin", "moderator"] } as const;
 
-/** Key: `<METHOD> <route pattern>` exactly as registered in the app (`*` = any method). */
+/** Key: `<METHOD> <route pattern>` exactly as registered in the app (`*` = any method, also `app.all`). */
 export const policy: Record<string, Access> = {
   "GET /healthz": "anyone",
   "* /api/auth/*": "anyone",

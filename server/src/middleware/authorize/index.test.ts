@@ -7,6 +7,7 @@ describe("authorize middleware", () => {
     h = await createHarness();
     // A route someone forgot to put in the policy table.
     h.app.get("/api/v1/forgotten", (c) => c.json({ secret: true }));
+    h.app.all("/api/v1/any-method", (c) => c.json({ secret: true }));
   });
   afterAll(() => h.close());
 
@@ -16,6 +17,11 @@ describe("authorize middleware", () => {
     const res = await h.app.request("/api/v1/forgotten", { headers: { cookie } });
     expect(res.status).toBe(403);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
+  });
+
+  it("judges app.all routes too: no rule, no access", async () => {
+    const res = await h.app.request("/api/v1/any-method", { method: "DELETE" });
+    expect(res.status).toBe(403);
   });
 
   it("lets unknown paths through to the 404 handler", async () => {

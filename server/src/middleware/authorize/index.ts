@@ -5,10 +5,14 @@ import { decide, lookup, paramsOf } from "../../auth/policy.ts";
 import { forbidden, unauthenticated } from "../../errors/index.ts";
 import type { AppEnv } from "../../types.ts";
 
+export const isGlobalMiddleware = (r: { method: string; path: string }) =>
+  r.method === "ALL" && (r.path === "*" || r.path === "/*");
+
 export function authorize(): MiddlewareHandler<AppEnv> {
   return async function authorize(c, next) {
-    // The handler route is the last non-middleware match; none means 404, which notFound answers.
-    const route = matchedRoutes(c).findLast((r) => r.method !== "ALL");
+    // The route to judge is the last match that is not global middleware (`use("*")`); none means 404,
+    // which notFound answers. `app.all(...)` routes are judged too (key "ALL <path>" or "* <path>").
+    const route = matchedRoutes(c).findLast((r) => !isGlobalMiddleware(r));
     if (!route) return next();
     const decision = decide(
       lookup(route.method, route.path),
