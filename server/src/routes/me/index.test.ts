@@ -30,6 +30,26 @@ describe("accounts and GET /api/v1/me", () => {
     expect((await body(session)).user.email).toBe("new@example.ru");
   });
 
+  it("sign-up cannot choose its own role", async () => {
+    const res = await h.app.request("/api/auth/sign-up/email", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: ORIGIN },
+      body: JSON.stringify({
+        email: "sneaky@example.ru",
+        password: "correct-horse",
+        name: "S",
+        role: "admin",
+      }),
+    });
+    if (res.status === 200) {
+      const cookie = await signIn(h.app, "sneaky@example.ru", "correct-horse");
+      const me = await body(await h.app.request("/api/v1/me", { headers: { cookie } }));
+      expect(me.roles).toEqual(["client"]);
+    } else {
+      expect(res.status).toBe(400);
+    }
+  });
+
   it("rejects a wrong password", async () => {
     await expect(signIn(h.app, "new@example.ru", "wrong-password")).rejects.toThrow(/401/);
   });
