@@ -1,15 +1,11 @@
 // The start command: config → database → migrations → demo seed → HTTP server → graceful shutdown.
 import { serve } from "@hono/node-server";
 import pino from "pino";
-import { createApp } from "./app.ts";
-import { createAuth } from "./auth/auth.ts";
+import { type Booted, boot } from "./boot.ts";
 import { systemClock } from "./clock.ts";
-import { applyMigrations, openDb } from "./db/client.ts";
 import { EnvError, loadEnv } from "./env.ts";
 import { startWorker } from "./jobs/worker.ts";
-import { createMailer } from "./mail/outbox.ts";
-import { transportFor } from "./mail/transport.ts";
-import { seedDemo } from "./seed/index.ts";
+import { type SeedResult, seedDemo } from "./seed/index.ts";
 
 let env: ReturnType<typeof loadEnv>;
 try {
@@ -21,23 +17,18 @@ try {
 }
 
 const logger = pino({ level: env.logLevel });
-const clock = systemClock;
-const { db, close } = openDb({ url: env.databaseUrl, authToken: env.databaseAuthToken });
-// In development the same server is also reachable as 127.0.0.1.
-const trustedOrigins = env.production ? [] : [`http://127.0.0.1:${env.port}`, `http://localhost:${env.port}`];
-const auth = createAuth({ db, secret: env.authSecret, baseURL: env.publicUrl, trustedOrigins });
-let seed: Awaited<ReturnType<typeof seedDemo>>;
+let booted: Booted;
+let seed: SeedResult;
 try {
-  await applyMigrations(db);
-  seed = await seedDemo({ db, auth, clock });
+  booted = await boot(env, { clock: systemClock, logger });
+  seed = await seedDemo(booted);
 } catch (err) {
   console.error(
     `Cannot prepare the database at ${env.databaseUrl}: ${err instanceof Error ? err.message : err}`,
   );
   process.exit(1);
 }
-const mailer = createMailer({ db, transport: transportFor(env.smtpUrl), clock });
-const app = createApp({ db, auth, mailer, clock, logger, production: env.production });
+const { app, db, mailer, clock, close } = booted;
 const worker = startWorker({ db, mailer, clock, logger });
 
 const server = serve({ fetch: app.fetch, port: env.port }, () => {
@@ -50,7 +41,7 @@ const server = serve({ fetch: app.fetch, port: env.port }, () => {
     `  Health:      ${u}/healthz`,
     ...(env.production ? [] : [`  Dev outbox:  ${u}/dev/outbox`]),
     "",
-    seed.seeded ? "Demo data seeded. Demo accounts:" : "Demo accounts (if the demo data was seeded):",
+    seed.seeded ? "Demo data seeded. Demo accounts:" : "Demo accounts (seeded on the first start):",
     ...seed.accounts.map(
       (a) => `  ${a.email.padEnd(32)} password: ${a.password.padEnd(16)} (${a.description})`,
     ),

@@ -4,11 +4,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
-import { createApp } from "../app.ts";
-import { createAuth } from "../auth/auth.ts";
+import { boot } from "../boot.ts";
 import { type Clock, systemClock } from "../clock.ts";
-import { applyMigrations, type Db, openDb } from "../db/client.ts";
-import { createMailer } from "../mail/outbox.ts";
+import { parseEnv } from "../env.ts";
 import { devTransport, type Transport } from "../mail/transport.ts";
 import { startSqld } from "./sqld.ts";
 
@@ -39,25 +37,27 @@ export async function freshDatabase(): Promise<TestDatabase> {
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
+/** A real app (the same `boot` as the start command) on a fresh database. */
 export async function createHarness(
   options: { clock?: Clock; transport?: Transport; production?: boolean } = {},
 ) {
   const database = await freshDatabase();
-  const { db, close } = openDb({ url: database.url });
-  await applyMigrations(db);
-  const clock = options.clock ?? systemClock;
-  const auth = createAuth({ db, secret: "test-secret-test-secret-test-secret-00", baseURL: ORIGIN });
-  const mailer = createMailer({ db, transport: options.transport ?? devTransport, clock });
-  const app = createApp({ db, auth, mailer, clock, production: options.production ?? false });
+  // DATABASE_URL points at the fresh database: a file, or the sqld started for this test file.
+  const env = parseEnv({
+    DATABASE_URL: database.url,
+    NODE_ENV: options.production ? "production" : "test",
+    BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-00",
+    PUBLIC_URL: ORIGIN,
+  });
+  const booted = await boot(env, {
+    clock: options.clock ?? systemClock,
+    transport: options.transport ?? devTransport,
+  });
   return {
-    app,
-    db: db as Db,
-    auth,
-    mailer,
-    clock,
+    ...booted,
     database,
     async close() {
-      close();
+      booted.close();
       await database.destroy();
     },
   };
