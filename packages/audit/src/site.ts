@@ -1,6 +1,7 @@
 // The input of the site-wide checks, and cached per-page views (visibility, visible text) shared by them.
 import type { PartnerCard } from "./card.ts";
-import { visibleText } from "./dom/walk.ts";
+import { normaliseText } from "./dom/text.ts";
+import { allElements, walkVisibleText } from "./dom/walk.ts";
 import type { HeaderMap, PageSnapshot } from "./page.ts";
 import { createStaticVisibility } from "./visibility/static.ts";
 import type { VisibilityStrategy } from "./visibility/types.ts";
@@ -39,6 +40,14 @@ export interface PageView {
   visibility: VisibilityStrategy;
   /** Visible text of the body (computed once). */
   text(): string;
+  /** The same text through normaliseText (computed once). */
+  normalisedText(): string;
+  /** Visible text grouped by the element holding it, in document order (computed once). */
+  blocks(): ReadonlyMap<Element, string>;
+  /** Every element of the document, in document order (computed once; cheaper than many selector queries). */
+  elements(): readonly Element[];
+  /** Elements with one of these (upper-case) tag names, in document order. */
+  byTag(...tags: string[]): Element[];
 }
 
 const views = new WeakMap<PageSnapshot, PageView>();
@@ -48,12 +57,55 @@ export function viewOf(page: PageSnapshot, input: SiteInput): PageView {
   if (!view) {
     const visibility = (input.visibility ?? createStaticVisibility)(page.document);
     let text: string | undefined;
+    let normalised: string | undefined;
+    let blocks: Map<Element, string> | undefined;
+    let elements: Element[] | undefined;
+    let tagIndex: Map<string, Element[]> | undefined;
+    const walk = () => {
+      const parts: string[] = [];
+      blocks = new Map();
+      const b = blocks;
+      walkVisibleText(page.document.body ?? page.document.documentElement, visibility, (t, parent) => {
+        parts.push(t);
+        const prev = b.get(parent);
+        b.set(parent, prev === undefined ? t : `${prev} ${t}`);
+      });
+      text = parts.join(" ");
+    };
     view = {
       page,
       visibility,
       text: () => {
-        text ??= visibleText(page.document.body ?? page.document.documentElement, visibility);
-        return text;
+        if (text === undefined) walk();
+        return text!;
+      },
+      normalisedText: () => {
+        normalised ??= normaliseText(view!.text());
+        return normalised;
+      },
+      elements: () => {
+        elements ??= allElements(page.document.documentElement);
+        return elements;
+      },
+      byTag: (...tags: string[]) => {
+        if (!tagIndex) {
+          tagIndex = new Map();
+          for (const e of view!.elements()) {
+            const t = e.tagName.toUpperCase();
+            const list = tagIndex.get(t);
+            if (list) list.push(e);
+            else tagIndex.set(t, [e]);
+          }
+        }
+        const index = tagIndex;
+        if (tags.length === 1) return index.get(tags[0]!) ?? [];
+        return view!
+          .elements()
+          .filter((e) => index.has(e.tagName.toUpperCase()) && tags.includes(e.tagName.toUpperCase()));
+      },
+      blocks: () => {
+        if (blocks === undefined) walk();
+        return blocks!;
       },
     };
     views.set(page, view);

@@ -45,12 +45,8 @@ export type FooterState =
 
 /** Finds the footer text's elements: the nearest element whose text contains the whole phrase. */
 function footerCandidates(view: PageView): Element[] {
-  const doc = view.page.document;
-  const root = doc.body ?? doc.documentElement;
   const found = new Set<Element>();
-  // Search all text (not only visible) so hidden footers are reported as hidden rather than missing.
-  const all = { check: () => ({ visible: true as const }) };
-  walkVisibleText(root, all, (text, parent) => {
+  const consider = (text: string, parent: Element) => {
     if (!/работает/i.test(text)) return;
     let el: Element | null = parent;
     for (let depth = 0; el && depth < 5; depth++, el = el.parentElement) {
@@ -59,7 +55,14 @@ function footerCandidates(view: PageView): Element[] {
         return;
       }
     }
-  });
+  };
+  // Visible text first (the common case); then all text, so a hidden footer is reported as hidden, not missing.
+  for (const [el, text] of view.blocks()) consider(text, el);
+  if (found.size === 0) {
+    const doc = view.page.document;
+    const all = { check: () => ({ visible: true as const }) };
+    walkVisibleText(doc.body ?? doc.documentElement, all, consider);
+  }
   return [...found];
 }
 
@@ -162,21 +165,28 @@ const ABOUT = /(^|[^а-яa-z])(о компании|о нас|about us|about the 
 const PARTNER = /партнер\S*\s+(?:компании\s+)?1с-битрикс|1с-bitrix partner|partner of 1с-bitrix/;
 const LOGO = /1с-битрикс|1c-bitrix|1с-bitrix|битрикс|bitrix/i;
 
-function editionPattern(name: string): RegExp {
-  // "бизнес" must not be the tail of "малый бизнес".
-  const prefix = name === "бизнес" || name === "business" ? "(?<!малый |small )" : "";
-  return new RegExp(`${prefix}(^|[^а-яa-z])${name}([^а-яa-z]|$)`);
-}
+const EDITION_PATTERNS = new Map(
+  SITE_MANAGER_EDITIONS.flatMap((e) =>
+    e.names.map((name) => {
+      // "бизнес" must not be the tail of "малый бизнес".
+      const prefix = name === "бизнес" || name === "business" ? "(?<!малый |small )" : "";
+      return [name, new RegExp(`${prefix}(^|[^а-яa-z])${name}([^а-яa-z]|$)`)] as const;
+    }),
+  ),
+);
 
 function findInPage(view: PageView, items: Map<string, Item>): void {
   const url = view.page.url;
-  const doc = view.page.document;
-  const text = normaliseText(view.text());
+  const text = view.normalisedText();
   const set = (key: string, ev: Evidence) => {
     const item = items.get(key);
     if (item && !item.found) item.found = ev;
   };
-  for (const h of Array.from(doc.querySelectorAll("h1, h2, h3, h4, nav a, header a, title"))) {
+  const headings = [
+    ...view.byTag("H1", "H2", "H3", "H4", "TITLE"),
+    ...view.byTag("NAV", "HEADER").flatMap((n) => Array.from(n.getElementsByTagName("a"))),
+  ];
+  for (const h of headings) {
     const t = normaliseText(h.textContent ?? "");
     if (h.tagName !== "TITLE" && !view.visibility.check(h).visible) continue;
     if (ABOUT.test(t)) set("about", { url, selector: cssPath(h), excerpt: excerpt(h.textContent ?? "") });
@@ -192,12 +202,13 @@ function findInPage(view: PageView, items: Map<string, Item>): void {
   const product = text.indexOf("управление сайтом");
   if (product >= 0) {
     for (const edition of SITE_MANAGER_EDITIONS) {
-      if (edition.names.some((n) => editionPattern(n).test(text))) set(`edition:${edition.id}`, { url });
+      if (edition.names.some((n) => EDITION_PATTERNS.get(n)!.test(text)))
+        set(`edition:${edition.id}`, { url });
     }
     if (SITE_MANAGER_EDITIONS.every((e) => items.get(`edition:${e.id}`)?.found))
       set("product", { url, excerpt: excerpt(text.slice(product, product + 160)) });
   }
-  for (const img of Array.from(doc.querySelectorAll("img"))) {
+  for (const img of view.byTag("IMG")) {
     const src = img.getAttribute("src") ?? "";
     const alt = img.getAttribute("alt") ?? "";
     if (

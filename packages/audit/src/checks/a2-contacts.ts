@@ -7,6 +7,7 @@ import {
   normaliseEmail,
   normalisePhone,
 } from "../contacts/extract.ts";
+import { cssPath } from "../dom/selector.ts";
 import type { Evidence, Finding } from "../finding.ts";
 import { msg } from "../finding.ts";
 import { type SiteInput, viewsOf } from "../site.ts";
@@ -49,6 +50,10 @@ function nearest<T>(items: readonly T[], score: (t: T) => number): T | undefined
   return best;
 }
 
+function selectorOf(c: FoundContact): { selector?: string } {
+  return c.element ? { selector: cssPath(c.element) } : {};
+}
+
 export function checkContacts(input: SiteInput): Finding {
   const card = input.card;
   const views = viewsOf(input);
@@ -58,7 +63,7 @@ export function checkContacts(input: SiteInput): Finding {
       rule: "A2",
       verdict: "review",
       message: msg("Нет карточки партнёра: сравнивать не с чем", "No partner card: nothing to compare with"),
-      evidence: found.slice(0, 20).map((c) => ({ url: c.url, selector: c.selector, excerpt: c.raw })),
+      evidence: found.slice(0, 20).map((c) => ({ url: c.url, ...selectorOf(c), excerpt: c.raw })),
       details: { found: found.length },
     };
   }
@@ -94,7 +99,7 @@ export function checkContacts(input: SiteInput): Finding {
       });
       evidence.push({
         url: c.url,
-        selector: c.selector,
+        ...selectorOf(c),
         excerpt: `${c.raw} ≠ ${near ?? "—"}`,
       });
     }

@@ -1,4 +1,5 @@
 // A4 (R1.6b): the vendor's marks in the domain, normalised exactly as the R1.6b Decision says.
+/// <reference path="../punycode.d.ts" />
 import punycode from "punycode/punycode.es6.js";
 import type { Finding } from "../finding.ts";
 import { msg } from "../finding.ts";

@@ -1,6 +1,7 @@
 // A5 (R6.2b): the site uses a design template shipped with the product (/bitrix/templates/<name>/).
 import { STANDARD_TEMPLATES } from "../data/templates.ts";
 import { cssPath } from "../dom/selector.ts";
+import { allElements } from "../dom/walk.ts";
 import type { Evidence, Finding } from "../finding.ts";
 import { msg } from "../finding.ts";
 import type { SiteInput } from "../site.ts";
@@ -11,7 +12,7 @@ const STANDARD = new Set(STANDARD_TEMPLATES.map((t) => t.toLowerCase()));
 export interface TemplateUse {
   name: string;
   url: string;
-  selector: string;
+  element: Element;
   reference: string;
 }
 
@@ -20,14 +21,11 @@ export function templateReferences(document: Document, url: string): TemplateUse
   const out: TemplateUse[] = [];
   const scan = (text: string, el: Element) => {
     for (const m of text.matchAll(TEMPLATE_PATH)) {
-      out.push({ name: decodeURIComponent(m[1]!), url, selector: cssPath(el), reference: m[0] });
+      out.push({ name: safeDecode(m[1]!), url, element: el, reference: m[0] });
     }
   };
-  for (const el of Array.from(
-    document.querySelectorAll(
-      "link[href], script[src], img[src], img[srcset], source[srcset], [style], style",
-    ),
-  )) {
+  for (const el of allElements(document.documentElement)) {
+    if (!el.hasAttributes() && el.tagName !== "STYLE") continue;
     for (const attr of ["href", "src", "srcset", "style"]) {
       const v = el.getAttribute(attr);
       if (v?.includes("/templates/")) scan(v, el);
@@ -37,6 +35,14 @@ export function templateReferences(document: Document, url: string): TemplateUse
   return out;
 }
 
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 export function checkTemplate(input: SiteInput): Finding {
   const uses = input.pages.flatMap((p) => templateReferences(p.document, p.url));
   const names = [...new Set(uses.map((u) => u.name))];
@@ -44,7 +50,7 @@ export function checkTemplate(input: SiteInput): Finding {
   const evidenceFor = (list: string[]): Evidence[] =>
     list.map((n) => {
       const u = uses.find((x) => x.name === n)!;
-      return { url: u.url, selector: u.selector, excerpt: u.reference };
+      return { url: u.url, selector: cssPath(u.element), excerpt: u.reference };
     });
   if (standard.length > 0)
     return {

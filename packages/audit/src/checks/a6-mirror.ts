@@ -25,16 +25,19 @@ function fnv(text: string, seed: number): number {
 }
 
 /** 64-bit simhash over word 3-shingles of the (normalised) text, as 16 hex digits. */
-export function fingerprintText(text: string): string {
-  const words = normaliseText(text)
+export function fingerprintText(text: string, normalised = false): string {
+  const words = (normalised ? text : normaliseText(text))
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
+  // Hash each word once; a shingle's hash mixes its words' hashes.
+  const wh = words.map((w) => fnv(w, 0x811c9dc5));
   const v = new Int32Array(64);
   const n = Math.max(1, words.length - SHINGLE + 1);
   for (let i = 0; i < n; i++) {
-    const shingle = words.slice(i, i + SHINGLE).join(" ");
-    const hi = fnv(shingle, 0x811c9dc5);
-    const lo = fnv(shingle, 0x050c5d1f);
+    let a = 0x9e3779b9;
+    for (let j = i; j < i + SHINGLE && j < wh.length; j++) a = mix(a, wh[j]!);
+    const hi = mix(a, 0x85ebca6b);
+    const lo = mix(a, 0xc2b2ae35);
     for (let b = 0; b < 32; b++) {
       v[b]! += (hi >>> b) & 1 ? 1 : -1;
       v[32 + b]! += (lo >>> b) & 1 ? 1 : -1;
@@ -47,6 +50,21 @@ export function fingerprintText(text: string): string {
     if (v[32 + b]! > 0) lo |= 1 << b;
   }
   return (hi >>> 0).toString(16).padStart(8, "0") + (lo >>> 0).toString(16).padStart(8, "0");
+}
+
+function mix(h: number, k: number): number {
+  let x = Math.imul(k, 0xcc9e2d51);
+  x = (x << 15) | (x >>> 17);
+  x = Math.imul(x, 0x1b873593);
+  let y = (h ^ x) >>> 0;
+  y = (y << 13) | (y >>> 19);
+  y = (Math.imul(y, 5) + 0xe6546b64) >>> 0;
+  y ^= y >>> 16;
+  y = Math.imul(y, 0x85ebca6b);
+  y ^= y >>> 13;
+  y = Math.imul(y, 0xc2b2ae35);
+  y ^= y >>> 16;
+  return y >>> 0;
 }
 
 function popcount(x: number): number {
@@ -72,7 +90,7 @@ export function compareFingerprints(a: string, b: string): number {
 export function checkMirror(input: SiteInput): Finding {
   const start = input.pages[0];
   if (!start) throw new Error("checkMirror: no pages");
-  const fingerprint = fingerprintText(viewOf(start, input).text());
+  const fingerprint = fingerprintText(viewOf(start, input).normalisedText(), true);
   const others = input.fingerprints ?? [];
   if (others.length === 0)
     return {

@@ -3,7 +3,7 @@ import { cssPath } from "../dom/selector.ts";
 import type { Evidence, Finding } from "../finding.ts";
 import { msg } from "../finding.ts";
 import { headerValue, headerValues } from "../page.ts";
-import type { SiteInput } from "../site.ts";
+import { type SiteInput, viewOf } from "../site.ts";
 
 const ASSET = /\/bitrix\/(js|templates|cache|components|panel|tools)\//;
 const SCRIPT =
@@ -32,8 +32,9 @@ export function checkProduct(input: SiteInput): Finding {
         break;
       }
     }
-    const doc = page.document;
-    for (const el of Array.from(doc.querySelectorAll("script[src], link[href], img[src]"))) {
+    const view = viewOf(page, input);
+    const assets = view.byTag("SCRIPT", "LINK", "IMG");
+    for (const el of assets) {
       const ref = el.getAttribute("src") ?? el.getAttribute("href") ?? "";
       const m = ASSET.exec(ref);
       if (m) {
@@ -41,7 +42,8 @@ export function checkProduct(input: SiteInput): Finding {
         kinds.add(`asset:${m[1]}`);
       }
     }
-    for (const s of Array.from(doc.querySelectorAll("script:not([src])"))) {
+    for (const s of view.byTag("SCRIPT")) {
+      if (s.hasAttribute("src")) continue;
       const text = s.textContent ?? "";
       const m = SCRIPT.exec(text);
       if (m) {

@@ -1,8 +1,6 @@
 // A2: contacts a page shows — visible text, tel:/mailto: links, schema.org microdata and JSON-LD.
-import { findPhoneNumbersInText, parsePhoneNumberFromString } from "libphonenumber-js";
-import { cssPath } from "../dom/selector.ts";
+import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { collapseSpaces } from "../dom/text.ts";
-import { walkVisibleText } from "../dom/walk.ts";
 import type { PageView } from "../site.ts";
 import { looksLikeAddress } from "./address.ts";
 
@@ -15,7 +13,8 @@ export interface FoundContact {
   /** E.164 for phones, lower-case for e-mails, the raw text for addresses (compared with sameAddress). */
   value: string;
   url: string;
-  selector?: string;
+  /** The element it was read from (turn into a selector with cssPath only when shown). */
+  element?: Element;
   source: "text" | "link" | "microdata" | "json-ld";
 }
 
@@ -24,6 +23,29 @@ export function normalisePhone(raw: string): string | undefined {
   const p = parsePhoneNumberFromString(raw, "RU");
   return p?.isPossible() ? p.number : undefined;
 }
+
+const phoneCache = new Map<string, string | null>();
+
+/** Phone numbers in free text: digit runs with separators, checked by libphonenumber (valid numbers only). */
+export function phonesInText(text: string): { raw: string; value: string }[] {
+  const out: { raw: string; value: string }[] = [];
+  for (const m of text.matchAll(PHONE_CANDIDATE)) {
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    if (/(инн|огрн|огрнип|кпп|бик|окпо|р\/с|к\/с|сч[её]т)[\s:№]*$/i.test(before)) continue;
+    const raw = m[0].trim();
+    let value = phoneCache.get(raw);
+    if (value === undefined) {
+      const p = parsePhoneNumberFromString(raw, "RU");
+      value = p?.isValid() ? p.number : null;
+      if (phoneCache.size > 10_000) phoneCache.clear();
+      phoneCache.set(raw, value);
+    }
+    if (value) out.push({ raw, value });
+  }
+  return out;
+}
+
+const PHONE_CANDIDATE = /(?:\+\s?)?\d(?:[\s\-()\u00a0]{0,3}\d){9,14}/g;
 
 export function normaliseEmail(raw: string): string {
   return raw
@@ -35,35 +57,44 @@ export function normaliseEmail(raw: string): string {
 
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
 
+/** Inside a tel:/mailto: link or a microdata property: already read from there. */
+function readElsewhere(el: Element): boolean {
+  for (let a: Element | null = el; a; a = a.parentElement) {
+    if (a.hasAttribute("itemprop")) return true;
+    if (a.tagName === "A" && /^(tel|mailto):/i.test(a.getAttribute("href") ?? "")) return true;
+  }
+  return false;
+}
+
 export function extractContacts(view: PageView): FoundContact[] {
   const url = view.page.url;
-  const doc = view.page.document;
   const out: FoundContact[] = [];
   const add = (c: Omit<FoundContact, "url">) => out.push({ ...c, url });
   const addPhone = (raw: string, source: FoundContact["source"], el?: Element) => {
     const value = normalisePhone(raw);
-    if (value)
-      add({ kind: "phone", raw: collapseSpaces(raw), value, source, ...(el && { selector: cssPath(el) }) });
+    if (value) add({ kind: "phone", raw: collapseSpaces(raw), value, source, ...(el && { element: el }) });
   };
   const addEmail = (raw: string, source: FoundContact["source"], el?: Element) => {
     const value = normaliseEmail(raw);
     if (value.includes("@"))
-      add({ kind: "email", raw: collapseSpaces(raw), value, source, ...(el && { selector: cssPath(el) }) });
+      add({ kind: "email", raw: collapseSpaces(raw), value, source, ...(el && { element: el }) });
   };
   const addAddress = (raw: string, source: FoundContact["source"], el?: Element) => {
     const value = collapseSpaces(raw.replace(/^\s*(адрес|address)\s*:?/i, ""));
-    if (value) add({ kind: "address", raw: value, value, source, ...(el && { selector: cssPath(el) }) });
+    if (value) add({ kind: "address", raw: value, value, source, ...(el && { element: el }) });
   };
 
   // Links.
-  for (const a of Array.from(doc.querySelectorAll('a[href^="tel:" i], a[href^="mailto:" i]'))) {
-    const href = a.getAttribute("href") ?? "";
+  for (const a of view.byTag("A")) {
+    const href = (a.getAttribute("href") ?? "").trim();
+    if (!/^(tel|mailto):/i.test(href)) continue;
     if (/^tel:/i.test(href)) addPhone(decodeURIComponent(href.slice(4)), "link", a);
     else addEmail(decodeURIComponent(href.slice(7)), "link", a);
   }
 
   // Microdata.
-  for (const el of Array.from(doc.querySelectorAll("[itemprop]"))) {
+  for (const el of view.elements()) {
+    if (!el.hasAttribute("itemprop")) continue;
     const prop = (el.getAttribute("itemprop") ?? "").toLowerCase();
     const value = el.getAttribute("content") ?? el.textContent ?? "";
     if (prop === "telephone") addPhone(value, "microdata", el);
@@ -80,7 +111,8 @@ export function extractContacts(view: PageView): FoundContact[] {
   }
 
   // JSON-LD.
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of view.byTag("SCRIPT")) {
+    if ((script.getAttribute("type") ?? "").toLowerCase() !== "application/ld+json") continue;
     let data: unknown;
     try {
       data = JSON.parse(script.textContent ?? "");
@@ -118,21 +150,19 @@ export function extractContacts(view: PageView): FoundContact[] {
   }
 
   // Visible text: phones and e-mails anywhere; addresses from blocks that look like one.
-  const root = doc.body ?? doc.documentElement;
-  const blocks = new Map<Element, string[]>();
-  walkVisibleText(root, view.visibility, (text, parent) => {
-    const list = blocks.get(parent);
-    if (list) list.push(text);
-    else blocks.set(parent, [text]);
-  });
-  const inMicrodata = (el: Element) => el.closest("[itemprop]") !== null;
-  for (const [el, texts] of blocks) {
-    if (el.closest('a[href^="tel:" i], a[href^="mailto:" i]') || inMicrodata(el)) continue;
-    const text = texts.join(" ");
+  for (const [el, text] of view.blocks()) {
+    if (readElsewhere(el)) continue;
     if (/\d{3}/.test(text))
-      for (const f of findPhoneNumbersInText(text, "RU"))
-        addPhone(text.slice(f.startsAt, f.endsAt), "text", el);
-    for (const m of text.match(EMAIL) ?? []) addEmail(m, "text", el);
+      for (const p of phonesInText(text))
+        out.push({
+          kind: "phone",
+          raw: collapseSpaces(p.raw),
+          value: p.value,
+          url,
+          element: el,
+          source: "text",
+        });
+    if (text.includes("@")) for (const m of text.match(EMAIL) ?? []) addEmail(m, "text", el);
     if (looksLikeAddress(text)) addAddress(text, "text", el);
   }
   return out;

@@ -20,8 +20,10 @@ export function walkVisibleText(
     if (node.nodeType !== 1) continue;
     const el = node as Element;
     if (SKIP.has(el.tagName) || !visibility.check(el).visible) continue;
-    const children = el.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    // Children pushed in reverse so they pop in document order (forward sibling links are cheap everywhere).
+    const start = stack.length;
+    for (let c = el.firstChild; c; c = c.nextSibling) stack.push(c);
+    reverseFrom(stack, start);
   }
 }
 
@@ -30,4 +32,30 @@ export function visibleText(root: Element | null, visibility: VisibilityStrategy
   const parts: string[] = [];
   walkVisibleText(root, visibility, (t) => parts.push(t));
   return parts.join(" ");
+}
+
+function reverseFrom(a: Node[], start: number): void {
+  for (let i = start, j = a.length - 1; i < j; i++, j--) {
+    const t = a[i]!;
+    a[i] = a[j]!;
+    a[j] = t;
+  }
+}
+
+/** Every element under root (root included), in document order, without selector matching. */
+export function allElements(root: Element): Element[] {
+  const out: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    out.push(el);
+    const start = stack.length;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+    for (let i = start, j = stack.length - 1; i < j; i++, j--) {
+      const t = stack[i]!;
+      stack[i] = stack[j]!;
+      stack[j] = t;
+    }
+  }
+  return out;
 }

@@ -8,18 +8,41 @@ import {
   parseDeclarations,
   parseStylesheet,
 } from "./css.ts";
+import {
+  elementKeys,
+  matchesSimple,
+  parseSimpleSelector,
+  type SimpleSelector,
+  selectorKey,
+} from "./selector.ts";
 import { VISIBLE, type Visibility, type VisibilityStrategy } from "./types.ts";
 
 export function createStaticVisibility(document: Document): VisibilityStrategy {
-  let sheet: Map<Element, Declarations[]> | undefined;
   const cache = new Map<Element, Visibility>();
 
-  function ruleDeclarations(el: Element): Declarations[] {
-    if (!sheet) {
-      sheet = new Map();
-      for (const style of Array.from(document.querySelectorAll("style"))) {
-        for (const [selector, decls] of parseStylesheet(style.textContent ?? "")) {
-          if (!isInteresting(decls)) continue;
+  // Simple selectors are matched per element as the page is walked; others are queried once.
+  type SimpleRule = { selector: SimpleSelector; decls: Declarations; order: number };
+  let simple: Map<string, SimpleRule[]> | undefined;
+  let queried: Map<Element, { decls: Declarations; order: number }[]> | undefined;
+
+  function load(): void {
+    simple = new Map();
+    queried = new Map();
+    let order = 0;
+    for (const style of Array.from(document.getElementsByTagName("style"))) {
+      for (const [selectorList, decls] of parseStylesheet(style.textContent ?? "")) {
+        if (!isInteresting(decls)) continue;
+        for (const selector of selectorList.split(",")) {
+          order++;
+          const parsed = parseSimpleSelector(selector);
+          if (parsed) {
+            const key = selectorKey(parsed);
+            const rule = { selector: parsed, decls, order };
+            const list = simple.get(key);
+            if (list) list.push(rule);
+            else simple.set(key, [rule]);
+            continue;
+          }
           let matched: Element[];
           try {
             matched = Array.from(document.querySelectorAll(selector));
@@ -27,20 +50,35 @@ export function createStaticVisibility(document: Document): VisibilityStrategy {
             continue; // a selector the DOM cannot parse is ignored
           }
           for (const m of matched) {
-            const list = sheet.get(m);
-            if (list) list.push(decls);
-            else sheet.set(m, [decls]);
+            const list = queried.get(m);
+            const entry = { decls, order };
+            if (list) list.push(entry);
+            else queried.set(m, [entry]);
           }
         }
       }
     }
-    return sheet.get(el) ?? [];
   }
 
-  function ownDeclarations(el: Element): Declarations {
+  function ruleDeclarations(el: Element, attrs: boolean): Declarations[] {
+    if (!simple || !queried) load();
+    const found: { decls: Declarations; order: number }[] = [];
+    if (simple!.size > 0)
+      for (const key of attrs ? elementKeys(el) : [el.tagName.toUpperCase(), "*"])
+        for (const r of simple!.get(key) ?? []) if (matchesSimple(el, r.selector)) found.push(r);
+    const q = queried!.get(el);
+    if (q) found.push(...q);
+    if (found.length === 0) return NO_RULES;
+    // Source order (no specificity): later rules win.
+    return found.sort((a, b) => a.order - b.order).map((f) => f.decls);
+  }
+
+  function ownDeclarations(el: Element, attrs: boolean): Declarations {
+    const rules = ruleDeclarations(el, attrs);
+    const inline = attrs ? el.getAttribute("style") : null;
+    if (rules.length === 0 && !inline) return NONE;
     const merged: Declarations = new Map();
-    for (const d of ruleDeclarations(el)) for (const [k, v] of d) merged.set(k, v);
-    const inline = el.getAttribute("style");
+    for (const d of rules) for (const [k, v] of d) merged.set(k, v);
     if (inline) for (const [k, v] of parseDeclarations(inline)) merged.set(k, v);
     return merged;
   }
@@ -66,15 +104,18 @@ export function createStaticVisibility(document: Document): VisibilityStrategy {
     const cached = cache.get(el);
     if (cached) return cached;
     let result: Visibility = VISIBLE;
+    // Most elements carry no attributes: skip the attribute reads (slow-ish in linkedom) for them.
+    const attrs = el.hasAttributes();
     const parentEl = el.parentElement;
     const parent = parentEl ? check(parentEl) : undefined;
     const blocking = parent && !parent.visible && !isInheritedReason(parent.reason) ? parent : undefined;
     if (blocking) result = blocking;
-    else if (el.hasAttribute("hidden")) result = { visible: false, reason: "hidden-attribute", element: el };
-    else if (el.getAttribute("aria-hidden") === "true")
+    else if (attrs && el.hasAttribute("hidden"))
+      result = { visible: false, reason: "hidden-attribute", element: el };
+    else if (attrs && el.getAttribute("aria-hidden") === "true")
       result = { visible: false, reason: "aria-hidden", element: el };
     else {
-      const own = ownDeclarations(el);
+      const own = ownDeclarations(el, attrs);
       const reason = hidingReason(own);
       if (reason) result = { visible: false, reason, element: el };
       else result = inherited(el, own, parent) ?? VISIBLE;
@@ -85,6 +126,9 @@ export function createStaticVisibility(document: Document): VisibilityStrategy {
 
   return { check };
 }
+
+const NONE: Declarations = new Map();
+const NO_RULES: Declarations[] = [];
 
 function isInheritedReason(reason: string): boolean {
   return reason === "visibility-hidden" || reason === "transparent-text";

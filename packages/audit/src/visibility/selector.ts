@@ -1,0 +1,107 @@
+// A tiny right-to-left matcher for the simple selectors pages use to hide things (tag, #id, .class, [attr],
+// [attr=value], descendant and child combinators). Faster than a DOM query per rule over a large page;
+// anything else returns undefined and the caller falls back to querySelectorAll.
+
+interface Compound {
+  tag?: string;
+  id?: string;
+  classes: string[];
+  attrs: { name: string; value?: string }[];
+}
+
+export type SimpleSelector = { compounds: Compound[]; combinators: (" " | ">")[] };
+
+const COMPOUND = /^([a-z][a-z0-9-]*|\*)?((?:[#.][\w-]+|\[[\w-]+(?:=["']?[^"'\]]*["']?)?\])*)$/i;
+
+function parseCompound(text: string): Compound | undefined {
+  const m = COMPOUND.exec(text);
+  if (!m || text === "") return undefined;
+  const c: Compound = { classes: [], attrs: [] };
+  if (m[1] && m[1] !== "*") c.tag = m[1].toUpperCase();
+  for (const part of (m[2] ?? "").match(/[#.][\w-]+|\[[^\]]+\]/g) ?? []) {
+    if (part[0] === "#") c.id = part.slice(1);
+    else if (part[0] === ".") c.classes.push(part.slice(1));
+    else {
+      const [name, value] = part.slice(1, -1).split("=");
+      c.attrs.push({
+        name: name!.toLowerCase(),
+        ...(value !== undefined && { value: value.replace(/^["']|["']$/g, "") }),
+      });
+    }
+  }
+  return c;
+}
+
+/** Parses one selector (no commas); undefined when it is not simple. */
+export function parseSimpleSelector(selector: string): SimpleSelector | undefined {
+  const tokens = selector
+    .trim()
+    .replace(/\s*>\s*/g, " > ")
+    .split(/\s+/);
+  const compounds: Compound[] = [];
+  const combinators: (" " | ">")[] = [];
+  let pending: " " | ">" = " ";
+  for (const t of tokens) {
+    if (t === ">") {
+      if (compounds.length === 0) return undefined;
+      pending = ">";
+      continue;
+    }
+    const c = parseCompound(t);
+    if (!c) return undefined;
+    if (compounds.length > 0) combinators.push(pending);
+    compounds.push(c);
+    pending = " ";
+  }
+  return compounds.length > 0 ? { compounds, combinators } : undefined;
+}
+
+function matchesCompound(el: Element, c: Compound): boolean {
+  if (c.tag && el.tagName.toUpperCase() !== c.tag) return false;
+  if (c.id && el.getAttribute("id") !== c.id) return false;
+  if (c.classes.length > 0) {
+    const cls = ` ${el.getAttribute("class") ?? ""} `.replace(/\s+/g, " ");
+    for (const k of c.classes) if (!cls.includes(` ${k} `)) return false;
+  }
+  for (const a of c.attrs) {
+    const v = el.getAttribute(a.name);
+    if (v === null || (a.value !== undefined && v !== a.value)) return false;
+  }
+  return true;
+}
+
+export function matchesSimple(el: Element, s: SimpleSelector): boolean {
+  const last = s.compounds.length - 1;
+  if (!matchesCompound(el, s.compounds[last]!)) return false;
+  return matchFrom(el, s, last - 1);
+}
+
+function matchFrom(el: Element, s: SimpleSelector, i: number): boolean {
+  if (i < 0) return true;
+  const c = s.compounds[i]!;
+  if (s.combinators[i] === ">") {
+    const p = el.parentElement;
+    return p !== null && matchesCompound(p, c) && matchFrom(p, s, i - 1);
+  }
+  for (let a = el.parentElement; a; a = a.parentElement)
+    if (matchesCompound(a, c) && matchFrom(a, s, i - 1)) return true;
+  return false;
+}
+
+/** The rightmost compound's most selective part, to index rules: "#id", ".class", "TAG" or "*". */
+export function selectorKey(s: SimpleSelector): string {
+  const c = s.compounds[s.compounds.length - 1]!;
+  if (c.id) return `#${c.id}`;
+  if (c.classes[0]) return `.${c.classes[0]}`;
+  return c.tag ?? "*";
+}
+
+/** The keys an element can be found under (see selectorKey). */
+export function elementKeys(el: Element): string[] {
+  const keys = [el.tagName.toUpperCase(), "*"];
+  const id = el.getAttribute("id");
+  if (id) keys.push(`#${id}`);
+  const cls = el.getAttribute("class");
+  if (cls) for (const k of cls.split(/\s+/)) if (k) keys.push(`.${k}`);
+  return keys;
+}
