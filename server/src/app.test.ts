@@ -39,6 +39,8 @@ describe("app", () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(["/healthz", "/api/v1/me", "/api/v1/admin/moderation-log"]),
     );
+    expect(doc.components.securitySchemes.session).toMatchObject({ type: "apiKey", in: "cookie" });
+    expect(doc.paths["/api/v1/me"].get.security).toEqual([{ session: [] }]);
   });
 
   it("serves the Scalar reference page", async () => {

@@ -51,6 +51,12 @@ export function createApp(deps: AppDeps) {
     app.route("/api/v1", devOutboxApi(deps)).route("/", devOutboxPage(deps));
   }
 
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "better-auth.session_token",
+    description: "Session cookie from POST /api/auth/sign-in/email",
+  });
   app.doc31("/api/v1/openapi.json", {
     openapi: "3.1.0",
     info: { title: "Partner Trust API", version: "0.1.0" },

@@ -27,6 +27,7 @@ export const MeSchema = z
 const route = createRoute({
   method: "get",
   path: "/me",
+  security: [{ session: [] }],
   tags: ["account"],
   summary: "The signed-in user",
   responses: {

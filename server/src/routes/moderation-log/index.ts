@@ -20,6 +20,7 @@ const EntrySchema = z
 const route = createRoute({
   method: "get",
   path: "/admin/moderation-log",
+  security: [{ session: [] }],
   tags: ["moderation"],
   summary: "Moderation log",
   request: {
