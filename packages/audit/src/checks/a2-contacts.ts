@@ -73,6 +73,7 @@ export function checkContacts(input: SiteInput): Finding {
   const seen = new Set<string>();
   const mismatches: ContactMismatch[] = [];
   const evidence: Evidence[] = [];
+  const matchedEvidence: Evidence[] = [];
   for (const c of found) {
     const key = `${c.kind}:${c.value}`;
     if (seen.has(key)) continue;
@@ -89,6 +90,8 @@ export function checkContacts(input: SiteInput): Finding {
       matched = card.addresses.some((a) => sameAddress(a, c.value));
       near = nearest(card.addresses, (a) => -addressSimilarity(a, c.value));
     }
+    if (matched && matchedEvidence.length < 10)
+      matchedEvidence.push({ url: c.url, ...selectorOf(c), excerpt: `${c.raw} = ${c.value}` });
     if (!matched) {
       mismatches.push({
         kind: c.kind,
@@ -127,7 +130,7 @@ export function checkContacts(input: SiteInput): Finding {
         `Все контакты сайта есть в карточке (телефонов: ${counts.phones}, e-mail: ${counts.emails}, адресов: ${counts.addresses})`,
         `Every contact on the site is on the card (phones: ${counts.phones}, e-mails: ${counts.emails}, addresses: ${counts.addresses})`,
       ),
-      evidence: [{ url: input.url }],
+      evidence: matchedEvidence,
       details: { pagesChecked: views.length, ...counts },
     };
   }
