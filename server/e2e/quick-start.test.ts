@@ -109,6 +109,12 @@ describe("README Quick start", () => {
       expect(((await me.json()) as { email: string }).email).toBe(email);
     }
 
+    // The printed URLs answer; the seed's approval mail is in the dev outbox.
+    expect((await fetch(`${base}/api/docs`)).status).toBe(200);
+    expect((await fetch(`${base}/api/v1/openapi.json`)).status).toBe(200);
+    const outbox = (await (await fetch(`${base}/api/v1/dev/outbox`)).json()) as { items: { to: string }[] };
+    expect(outbox.items.map((m) => m.to)).toContain("partner@partner-trust.local");
+
     // Ctrl-C: SIGINT to the whole process group, as a terminal does. The shells and npx wrappers die of
     // the signal (their usual behaviour); the server must shut down gracefully and leave nothing behind.
     const pgid = child.pid!;

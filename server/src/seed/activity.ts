@@ -114,6 +114,20 @@ export async function seedActivity(ctx: SeedContext, partnerIds: Record<string, 
     personalDataConsent: true,
     submittedAt: ago(6),
   });
+  // R1.2c: the approval e-mail, Russian first, English second (readable at /dev/outbox in development).
+  await db.insert(s.emailOutbox).values({
+    to: "partner@partner-trust.local",
+    subject: "Заявка одобрена / Application approved",
+    text: [
+      "Здравствуйте! Ваша заявка на участие в партнёрской программе 1С-Битрикс одобрена.",
+      "Текущий статус: Бизнес-партнёр. Договор о сотрудничестве заключён в электронном виде.",
+      "",
+      "Hello! Your application to the 1C-Bitrix partner program has been approved.",
+      "Current status: Business partner. The cooperation contract has been concluded electronically.",
+    ].join("\n"),
+    nextAttemptAt: now,
+    createdAt: now,
+  });
   await db
     .insert(s.phoneDayBookings)
     .values({ partnerId: partnerIds.gamma!, day: addDays(moscowDay(now), 7) });

@@ -105,11 +105,18 @@ describe("demo seed", () => {
     expect(range!.min).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it("has one NFR license on request, leads, competencies and a moderation log", async () => {
+  it("has one NFR license on request, leads, competencies, a moderation log and the approval mail", async () => {
     const nfr = await h.db.select().from(s.nfrLicenses);
     expect(nfr).toEqual([expect.objectContaining({ kind: "request", siteHost: "alfa-web.ru" })]);
     expect((await h.db.select().from(s.leads)).length).toBeGreaterThanOrEqual(3);
     expect((await h.db.select().from(s.partnerCompetencies)).length).toBeGreaterThan(0);
     expect((await h.db.select().from(s.moderationLog)).length).toBeGreaterThan(0);
+    const mails = await h.db.select().from(s.emailOutbox);
+    expect(mails).toEqual([
+      expect.objectContaining({
+        to: "partner@partner-trust.local",
+        subject: "Заявка одобрена / Application approved",
+      }),
+    ]);
   });
 });
