@@ -54,7 +54,7 @@ function pageBench(): boolean {
   const checks: number[] = [];
   const cpu: number[] = [];
   let elements = 0;
-  for (let run = 0; run < 7; run++) {
+  for (let run = 0; run < 15; run++) {
     const t0 = performance.now();
     const { document } = parseHTML(html);
     const t1 = performance.now();
@@ -80,7 +80,7 @@ function pageBench(): boolean {
   console.log(`page: ${elements} elements, ${(html.length / 1024).toFixed(0)} KB HTML`);
   console.log(`  parse (linkedom): median ${median(parse).toFixed(1)} ms (first ${parse[0]!.toFixed(1)} ms)`);
   console.log(
-    `  checks A1–A7:     median ${m.toFixed(1)} ms wall, ${median(cpu).toFixed(1)} ms CPU (first, cold ${checks[0]!.toFixed(1)} ms) — target ≤ 50 ms: ${m <= 50 ? "MET" : "NOT MET"}`,
+    `  checks A1–A7:     median ${m.toFixed(1)} ms wall (best ${Math.min(...checks).toFixed(1)}), ${median(cpu).toFixed(1)} ms CPU (first, cold ${checks[0]!.toFixed(1)} ms) — target ≤ 50 ms (median): ${m <= 50 ? "MET" : "NOT MET"}`,
   );
   console.log(
     `  (load average ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores while measuring)`,

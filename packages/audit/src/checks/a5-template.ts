@@ -4,7 +4,7 @@ import { cssPath } from "../dom/selector.ts";
 import { allElements } from "../dom/walk.ts";
 import type { Evidence, Finding } from "../finding.ts";
 import { msg } from "../finding.ts";
-import type { SiteInput } from "../site.ts";
+import { type SiteInput, viewOf } from "../site.ts";
 
 const TEMPLATE_PATH = /\/(?:bitrix|local)\/templates\/([^/"'?#\s)]+)\//g;
 const STANDARD = new Set(STANDARD_TEMPLATES.map((t) => t.toLowerCase()));
@@ -17,14 +17,18 @@ export interface TemplateUse {
 }
 
 /** Template names referenced by a document's link/script/img/source/style attributes and <style> url()s. */
-export function templateReferences(document: Document, url: string): TemplateUse[] {
+export function templateReferences(
+  document: Document,
+  url: string,
+  elements: readonly Element[] = allElements(document.documentElement),
+): TemplateUse[] {
   const out: TemplateUse[] = [];
   const scan = (text: string, el: Element) => {
     for (const m of text.matchAll(TEMPLATE_PATH)) {
       out.push({ name: safeDecode(m[1]!), url, element: el, reference: m[0] });
     }
   };
-  for (const el of allElements(document.documentElement)) {
+  for (const el of elements) {
     if (!el.hasAttributes() && el.tagName !== "STYLE") continue;
     for (const attr of ["href", "src", "srcset", "style"]) {
       const v = el.getAttribute(attr);
@@ -44,7 +48,7 @@ function safeDecode(s: string): string {
 }
 
 export function checkTemplate(input: SiteInput): Finding {
-  const uses = input.pages.flatMap((p) => templateReferences(p.document, p.url));
+  const uses = input.pages.flatMap((p) => templateReferences(p.document, p.url, viewOf(p, input).elements()));
   const names = [...new Set(uses.map((u) => u.name))];
   const standard = names.filter((n) => STANDARD.has(n.toLowerCase()));
   const evidenceFor = (list: string[]): Evidence[] =>

@@ -96,9 +96,9 @@ export function selectorKey(s: SimpleSelector): string {
   return c.tag ?? "*";
 }
 
-/** The keys an element can be found under (see selectorKey). */
+/** The #id and .class keys an element can be found under (see selectorKey; tag and "*" are the caller's). */
 export function elementKeys(el: Element): string[] {
-  const keys = [el.tagName.toUpperCase(), "*"];
+  const keys: string[] = [];
   const id = el.getAttribute("id");
   if (id) keys.push(`#${id}`);
   const cls = el.getAttribute("class");

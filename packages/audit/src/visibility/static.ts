@@ -24,6 +24,7 @@ export function createStaticVisibility(document: Document): VisibilityStrategy {
   type SimpleRule = { selector: SimpleSelector; decls: Declarations; order: number };
   let simple: Map<string, SimpleRule[]> | undefined;
   let queried: Map<Element, { decls: Declarations; order: number }[]> | undefined;
+  let keyed = false; // some rule is indexed by #id or .class
 
   function load(): void {
     simple = new Map();
@@ -37,6 +38,7 @@ export function createStaticVisibility(document: Document): VisibilityStrategy {
           const parsed = parseSimpleSelector(selector);
           if (parsed) {
             const key = selectorKey(parsed);
+            if (key.startsWith("#") || key.startsWith(".")) keyed = true;
             const rule = { selector: parsed, decls, order };
             const list = simple.get(key);
             if (list) list.push(rule);
@@ -62,13 +64,19 @@ export function createStaticVisibility(document: Document): VisibilityStrategy {
 
   function ruleDeclarations(el: Element, attrs: boolean): Declarations[] {
     if (!simple || !queried) load();
-    const found: { decls: Declarations; order: number }[] = [];
-    if (simple!.size > 0)
-      for (const key of attrs ? elementKeys(el) : [el.tagName.toUpperCase(), "*"])
-        for (const r of simple!.get(key) ?? []) if (matchesSimple(el, r.selector)) found.push(r);
-    const q = queried!.get(el);
-    if (q) found.push(...q);
-    if (found.length === 0) return NO_RULES;
+    let found: { decls: Declarations; order: number }[] | undefined;
+    const take = (key: string) => {
+      const rules = simple!.get(key);
+      if (rules) for (const r of rules) if (matchesSimple(el, r.selector)) (found ??= []).push(r);
+    };
+    if (simple!.size > 0) {
+      take(el.tagName.toUpperCase());
+      take("*");
+      if (attrs && keyed) for (const key of elementKeys(el)) take(key);
+    }
+    const q = queried!.size > 0 ? queried!.get(el) : undefined;
+    if (q) (found ??= []).push(...q);
+    if (!found) return NO_RULES;
     // Source order (no specificity): later rules win.
     return found.sort((a, b) => a.order - b.order).map((f) => f.decls);
   }
@@ -116,9 +124,12 @@ export function createStaticVisibility(document: Document): VisibilityStrategy {
       result = { visible: false, reason: "aria-hidden", element: el };
     else {
       const own = ownDeclarations(el, attrs);
-      const reason = hidingReason(own);
-      if (reason) result = { visible: false, reason, element: el };
-      else result = inherited(el, own, parent) ?? VISIBLE;
+      if (own.size === 0) result = parent && !parent.visible ? parent : VISIBLE;
+      else {
+        const reason = hidingReason(own);
+        if (reason) result = { visible: false, reason, element: el };
+        else result = inherited(el, own, parent) ?? VISIBLE;
+      }
     }
     cache.set(el, result);
     return result;
