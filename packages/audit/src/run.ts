@@ -47,11 +47,15 @@ export async function runAudit(url: string, options: RunAuditOptions): Promise<A
   if (a3?.details?.action === "refetch-uncached" && input.pages[0]) {
     // A3: the composite cache may drop X-Powered-CMS; ask again bypassing it before calling it missing.
     const req = uncachedRequest(input.pages[0].url);
-    const res = await safeFetch(req.url, { ...options, headers: { ...options.headers, ...req.headers } });
-    audit = auditSite({
-      ...input,
-      uncached: { url: res.finalUrl, status: res.status, headers: res.headers },
-    });
+    try {
+      const res = await safeFetch(req.url, { ...options, headers: { ...options.headers, ...req.headers } });
+      audit = auditSite({
+        ...input,
+        uncached: { url: res.finalUrl, status: res.status, headers: res.headers },
+      });
+    } catch {
+      // The re-request failed: A3 stays "review: composite cache, re-request needed".
+    }
   }
   return {
     url,

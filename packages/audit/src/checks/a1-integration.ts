@@ -175,6 +175,13 @@ const EDITION_PATTERNS = new Map(
   ),
 );
 
+/** Text around a match, cut at word boundaries. */
+function around(text: string, at: number): string {
+  const from = text.lastIndexOf(" ", Math.max(0, at - 40));
+  const to = text.indexOf(" ", at + 100);
+  return text.slice(from < 0 ? 0 : from + 1, to < 0 ? text.length : to);
+}
+
 function findInPage(view: PageView, items: Map<string, Item>): void {
   const url = view.page.url;
   const text = view.normalisedText();
@@ -197,7 +204,7 @@ function findInPage(view: PageView, items: Map<string, Item>): void {
   if (partner)
     set("partner", {
       url,
-      excerpt: excerpt(text.slice(Math.max(0, partner.index - 40), partner.index + 80)),
+      excerpt: excerpt(around(text, partner.index)),
     });
   const product = text.indexOf("управление сайтом");
   if (product >= 0) {
@@ -206,7 +213,7 @@ function findInPage(view: PageView, items: Map<string, Item>): void {
         set(`edition:${edition.id}`, { url });
     }
     if (SITE_MANAGER_EDITIONS.every((e) => items.get(`edition:${e.id}`)?.found))
-      set("product", { url, excerpt: excerpt(text.slice(product, product + 160)) });
+      set("product", { url, excerpt: excerpt(around(text, product)) });
   }
   for (const img of view.byTag("IMG")) {
     const src = img.getAttribute("src") ?? "";
