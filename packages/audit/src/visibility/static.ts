@@ -64,10 +64,10 @@ export function createStaticVisibility(document: Document): VisibilityStrategy {
 
   function ruleDeclarations(el: Element, attrs: boolean): Declarations[] {
     if (!simple || !queried) load();
-    let found: { decls: Declarations; order: number }[] | undefined;
+    const found: { decls: Declarations; order: number }[] = [];
     const take = (key: string) => {
       const rules = simple!.get(key);
-      if (rules) for (const r of rules) if (matchesSimple(el, r.selector)) (found ??= []).push(r);
+      if (rules) for (const r of rules) if (matchesSimple(el, r.selector)) found.push(r);
     };
     if (simple!.size > 0) {
       take(el.tagName.toUpperCase());
@@ -75,8 +75,8 @@ export function createStaticVisibility(document: Document): VisibilityStrategy {
       if (attrs && keyed) for (const key of elementKeys(el)) take(key);
     }
     const q = queried!.size > 0 ? queried!.get(el) : undefined;
-    if (q) (found ??= []).push(...q);
-    if (!found) return NO_RULES;
+    if (q) found.push(...q);
+    if (found.length === 0) return NO_RULES;
     // Source order (no specificity): later rules win.
     return found.sort((a, b) => a.order - b.order).map((f) => f.decls);
   }
