@@ -56,11 +56,16 @@ export function parseSimpleSelector(selector: string): SimpleSelector | undefine
   return compounds.length > 0 ? { compounds, combinators } : undefined;
 }
 
-function matchesCompound(el: Element, c: Compound): boolean {
+/** The element's class attribute as " a b c " (callers may cache it). */
+export type ClassOf = (el: Element) => string;
+
+const plainClassOf: ClassOf = (el) => ` ${el.getAttribute("class") ?? ""} `.replace(/\s+/g, " ");
+
+function matchesCompound(el: Element, c: Compound, classOf: ClassOf): boolean {
   if (c.tag && el.tagName.toUpperCase() !== c.tag) return false;
   if (c.id && el.getAttribute("id") !== c.id) return false;
   if (c.classes.length > 0) {
-    const cls = ` ${el.getAttribute("class") ?? ""} `.replace(/\s+/g, " ");
+    const cls = classOf(el);
     for (const k of c.classes) if (!cls.includes(` ${k} `)) return false;
   }
   for (const a of c.attrs) {
@@ -70,21 +75,21 @@ function matchesCompound(el: Element, c: Compound): boolean {
   return true;
 }
 
-export function matchesSimple(el: Element, s: SimpleSelector): boolean {
+export function matchesSimple(el: Element, s: SimpleSelector, classOf: ClassOf = plainClassOf): boolean {
   const last = s.compounds.length - 1;
-  if (!matchesCompound(el, s.compounds[last]!)) return false;
-  return matchFrom(el, s, last - 1);
+  if (!matchesCompound(el, s.compounds[last]!, classOf)) return false;
+  return matchFrom(el, s, last - 1, classOf);
 }
 
-function matchFrom(el: Element, s: SimpleSelector, i: number): boolean {
+function matchFrom(el: Element, s: SimpleSelector, i: number, classOf: ClassOf): boolean {
   if (i < 0) return true;
   const c = s.compounds[i]!;
   if (s.combinators[i] === ">") {
     const p = el.parentElement;
-    return p !== null && matchesCompound(p, c) && matchFrom(p, s, i - 1);
+    return p !== null && matchesCompound(p, c, classOf) && matchFrom(p, s, i - 1, classOf);
   }
   for (let a = el.parentElement; a; a = a.parentElement)
-    if (matchesCompound(a, c) && matchFrom(a, s, i - 1)) return true;
+    if (matchesCompound(a, c, classOf) && matchFrom(a, s, i - 1, classOf)) return true;
   return false;
 }
 
@@ -97,11 +102,11 @@ export function selectorKey(s: SimpleSelector): string {
 }
 
 /** The #id and .class keys an element can be found under (see selectorKey; tag and "*" are the caller's). */
-export function elementKeys(el: Element): string[] {
+export function elementKeys(el: Element, classOf: ClassOf = plainClassOf): string[] {
   const keys: string[] = [];
   const id = el.getAttribute("id");
   if (id) keys.push(`#${id}`);
-  const cls = el.getAttribute("class");
-  if (cls) for (const k of cls.split(/\s+/)) if (k) keys.push(`.${k}`);
+  const cls = classOf(el);
+  if (cls !== " ") for (const k of cls.split(" ")) if (k) keys.push(`.${k}`);
   return keys;
 }

@@ -25,6 +25,16 @@ export function createStaticVisibility(document: Document): VisibilityStrategy {
   let simple: Map<string, SimpleRule[]> | undefined;
   let queried: Map<Element, { decls: Declarations; order: number }[]> | undefined;
   let keyed = false; // some rule is indexed by #id or .class
+  const classes = new Map<Element, string>();
+  const classOf = (el: Element): string => {
+    let c = classes.get(el);
+    if (c === undefined) {
+      const raw = el.hasAttributes() ? el.getAttribute("class") : null;
+      c = raw ? ` ${raw} `.replace(/\s+/g, " ") : " ";
+      classes.set(el, c);
+    }
+    return c;
+  };
 
   function load(): void {
     simple = new Map();
@@ -62,21 +72,31 @@ export function createStaticVisibility(document: Document): VisibilityStrategy {
     }
   }
 
+  type Found = { decls: Declarations; order: number }[] | undefined;
+
+  function collect(el: Element, rules: SimpleRule[] | undefined, found: Found): Found {
+    if (!rules) return found;
+    let out = found;
+    for (const r of rules) {
+      if (!matchesSimple(el, r.selector, classOf)) continue;
+      if (!out) out = [];
+      out.push(r);
+    }
+    return out;
+  }
+
   function ruleDeclarations(el: Element, attrs: boolean): Declarations[] {
     if (!simple || !queried) load();
-    const found: { decls: Declarations; order: number }[] = [];
-    const take = (key: string) => {
-      const rules = simple!.get(key);
-      if (rules) for (const r of rules) if (matchesSimple(el, r.selector)) found.push(r);
-    };
+    let found: Found;
     if (simple!.size > 0) {
-      take(el.tagName.toUpperCase());
-      take("*");
-      if (attrs && keyed) for (const key of elementKeys(el)) take(key);
+      found = collect(el, simple!.get(el.tagName.toUpperCase()), found);
+      found = collect(el, simple!.get("*"), found);
+      if (attrs && keyed)
+        for (const key of elementKeys(el, classOf)) found = collect(el, simple!.get(key), found);
     }
     const q = queried!.size > 0 ? queried!.get(el) : undefined;
-    if (q) found.push(...q);
-    if (found.length === 0) return NO_RULES;
+    if (q) found = found ? [...found, ...q] : [...q];
+    if (!found) return NO_RULES;
     // Source order (no specificity): later rules win.
     return found.sort((a, b) => a.order - b.order).map((f) => f.decls);
   }
