@@ -151,7 +151,9 @@ export function extractContacts(view: PageView): FoundContact[] {
 
   // Visible text: phones and e-mails anywhere; addresses from blocks that look like one.
   for (const [el, text] of view.blocks()) {
-    if (readElsewhere(el)) continue;
+    const digits = /\d/.test(text);
+    const at = text.includes("@");
+    if ((!digits && !at) || readElsewhere(el)) continue; // phones and addresses need digits, e-mails an @
     if (/\d{3}/.test(text))
       for (const p of phonesInText(text))
         out.push({
@@ -162,8 +164,8 @@ export function extractContacts(view: PageView): FoundContact[] {
           element: el,
           source: "text",
         });
-    if (text.includes("@")) for (const m of text.match(EMAIL) ?? []) addEmail(m, "text", el);
-    if (looksLikeAddress(text)) addAddress(text, "text", el);
+    if (at) for (const m of text.match(EMAIL) ?? []) addEmail(m, "text", el);
+    if (digits && looksLikeAddress(text)) addAddress(text, "text", el);
   }
   return out;
 }
