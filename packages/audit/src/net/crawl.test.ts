@@ -26,6 +26,11 @@ beforeAll(async () => {
       const n = Number(url.pathname.slice(5));
       return html(`<a href="/big/${n + 1}">next</a><p>${"x".repeat(100_000)}</p>`);
     }
+    if (url.pathname === "/dup") return html('<a href="/alias">alias</a> <a href="/p/0">page</a>');
+    if (url.pathname === "/alias") {
+      res.writeHead(301, { location: "/p/0" });
+      return res.end();
+    }
     if (url.pathname === "/go-local") {
       res.writeHead(302, { location: `http://127.0.0.1:${port}/secret` });
       return res.end();
@@ -49,6 +54,11 @@ describe("crawler", () => {
     expect(site.requests.some((q) => q.url === "/robots.txt")).toBe(true);
     expect(progress.some((p) => p.current?.endsWith("/contacts.html"))).toBe(true);
     expect(progress.at(-1)?.done).toBe(5);
+  });
+  it("takes a page reached twice (a link and a redirect) once", async () => {
+    const r = await crawlSite(`${gen.origin}/dup`, { allowPrivate: true, sitemap: false, concurrency: 1 });
+    expect(r.pages.map((p) => new URL(p.finalUrl).pathname)).toEqual(["/dup", "/p/0"]);
+    expect(r.skipped.map((s) => s.reason)).toEqual([`duplicate of ${gen.origin}/p/0`]);
   });
   it("stops at max pages", async () => {
     const r = await crawlSite(`${gen.origin}/`, { allowPrivate: true, maxPages: 7, sitemap: false });

@@ -80,6 +80,7 @@ export async function crawlSite(startUrl: string, options: CrawlOptions = {}): P
   const pages: CrawledPage[] = [];
   const skipped: CrawlResult["skipped"] = [];
   const seen = new Set<string>();
+  const fetched = new Set<string>(); // final URLs already taken as pages (two links may redirect to one page)
   const queue: { url: string; depth: number }[] = [];
   let bytes = 0;
   let stoppedBy: StopReason | undefined;
@@ -128,6 +129,12 @@ export async function crawlSite(startUrl: string, options: CrawlOptions = {}): P
       skipped.push({ url: res.url, reason: `not HTML (${type})` });
       return;
     }
+    const final = canonical(new URL(res.finalUrl));
+    if (fetched.has(final)) {
+      skipped.push({ url: res.url, reason: `duplicate of ${res.finalUrl}` });
+      return;
+    }
+    fetched.add(final);
     const html = decodeHtml(res.body, type);
     const { document } = parseHTML(html);
     pages.push({
