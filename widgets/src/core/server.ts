@@ -1,0 +1,28 @@
+// Where the widgets talk to: the element's `server` attribute, else the origin the bundle was loaded from.
+
+/** The origin that served this script (the server serves the bundle at /widgets/v1/partner-trust.js). */
+export const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+
+/** The server base URL without a trailing slash; throws for anything but http(s). */
+export function serverBase(attribute: string | undefined): string {
+  const url = new URL(attribute || SCRIPT_ORIGIN, location.href);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new TypeError("server must be http(s)");
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+export const statusUrl = (server: string, partner: string) =>
+  `${server}/api/v1/public/partners/${encodeURIComponent(partner)}/status`;
+export const jwksUrl = (server: string) => `${server}/.well-known/jwks.json`;
+export const footerChecksUrl = (server: string, partner: string) =>
+  `${server}/api/v1/public/partners/${encodeURIComponent(partner)}/footer-checks`;
+export const partnerPageUrl = (server: string, partner: string) =>
+  `${server}/partners/${encodeURIComponent(partner)}`;
+export const competencyUrl = (server: string, competency: string) =>
+  `${server}/partners?competency=${encodeURIComponent(competency)}`;
+
+/** The verification page, told which host shows the widget so it can say "genuine" or "not registered". */
+export function withHost(url: string): string {
+  const u = new URL(url);
+  u.searchParams.set("host", location.hostname);
+  return u.href;
+}

@@ -1,0 +1,195 @@
+// The test signing server (a web-test-runner middleware): mints ES256 status tokens with test keys, publishes
+// a JWKS and simulates the server's failure modes. Each test uses its own namespace `/pt/<ns>` as the widget's
+// `server`, so counters, caches and key rotation never leak between tests. The partner id picks the scenario.
+import { webcrypto } from "node:crypto";
+
+const { subtle } = webcrypto;
+
+interface Ctx {
+  method: string;
+  path: string;
+  host: string;
+  status: number;
+  body: unknown;
+  type: string;
+  set(name: string, value: string): void;
+  req: NodeJS.ReadableStream;
+}
+
+type KeyPair = { kid: string; privateKey: CryptoKey; jwk: JsonWebKey };
+
+async function keyPair(kid: string): Promise<KeyPair> {
+  const { privateKey, publicKey } = (await subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, [
+    "sign",
+    "verify",
+  ])) as CryptoKeyPair;
+  const { kty, crv, x, y } = await subtle.exportKey("jwk", publicKey);
+  return { kid, privateKey, jwk: { kty, crv, x, y, kid, alg: "ES256", use: "sig" } as JsonWebKey };
+}
+
+const b64 = (data: Uint8Array | string) => Buffer.from(data).toString("base64url");
+
+async function sign(key: KeyPair, payload: object, kid = key.kid): Promise<string> {
+  const input = `${b64(JSON.stringify({ alg: "ES256", kid, typ: "partner-status+jwt" }))}.${b64(JSON.stringify(payload))}`;
+  const sig = await subtle.sign({ name: "ECDSA", hash: "SHA-256" }, key.privateKey, Buffer.from(input));
+  return `${input}.${b64(new Uint8Array(sig))}`;
+}
+
+export const COMPETENCIES = [
+  { id: "composite", ru: "Композитный сайт", en: "Composite site" },
+  { id: "integration-1c", ru: "Интеграция с 1С", en: "Integration with 1C" },
+];
+
+/** The partner as the real server would describe it; scenarios adjust it. */
+function partner(id: string, server: string) {
+  return {
+    id,
+    name: `ООО «Партнёр ${id}»`,
+    status: "gold",
+    since: "2026-05-01",
+    until: "2027-05-01",
+    competencies: COMPETENCIES,
+    qmParticipant: true,
+    domains: ["localhost", "partner.test", "партнёр.test"],
+    verifyUrl: `${server}/partners/${id}`,
+  };
+}
+
+interface Namespace {
+  status: number;
+  jwks: number;
+  beacons: unknown[];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function readBody(req: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function signingServer() {
+  const keys = Promise.all([keyPair("k1"), keyPair("k2"), keyPair("k1"), keyPair("k3")]);
+  const spaces = new Map<string, Namespace>();
+
+  async function token(
+    id: string,
+    ns: string,
+    origin: string,
+    space: Namespace,
+  ): Promise<string | undefined> {
+    const [k1, k2, rogue, k3] = await keys;
+    const server = ns ? `${origin}/pt/${ns}` : origin;
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { iss: origin, sub: id, iat: now, exp: now + 600, partner: partner(id, server) };
+    const p = claims.partner;
+    switch (id) {
+      case "certified":
+        Object.assign(p, {
+          status: "certified",
+          competencies: [],
+          qmParticipant: false,
+          until: "2027-01-31",
+        });
+        break;
+      case "business":
+        Object.assign(p, { status: "business", competencies: [], qmParticipant: false, until: null });
+        break;
+      case "elsewhere":
+        p.domains = ["example.ru"];
+        break;
+      case "www":
+        p.domains = ["www.partner.test"];
+        break;
+      case "terminated":
+        Object.assign(p, { status: "none", competencies: [], qmParticipant: false, until: null });
+        break;
+      case "tampered": {
+        const genuine = await sign(k1, { ...claims, partner: { ...p, status: "business" } });
+        const [h, , s] = genuine.split(".");
+        return `${h}.${b64(JSON.stringify(claims))}.${s}`;
+      }
+      case "wrongkey":
+        return sign(rogue!, claims);
+      case "expired":
+        return sign(k1, { ...claims, iat: now - 1200, exp: now - 600 });
+      case "othersub":
+        return sign(k1, { ...claims, sub: "gold", partner: { ...p, id: "gold" } });
+      case "otheriss":
+        return sign(k1, { ...claims, iss: "https://evil.example" });
+      case "malformed":
+        return "not-a.jwt";
+      case "rotated":
+        return sign(k2, claims);
+      case "unknownkid":
+        return sign(k3, claims);
+      case "short":
+        // Gold for 4 seconds; afterwards the partner has been terminated.
+        if (space.status > 1) Object.assign(p, { status: "none" });
+        return sign(k1, { ...claims, exp: now + 4 });
+      case "lapse":
+        // Gold for 4 seconds; afterwards the server fails.
+        if (space.status > 1) return undefined;
+        return sign(k1, { ...claims, exp: now + 4 });
+    }
+    return sign(k1, claims);
+  }
+
+  return async function signing(ctx: Ctx, next: () => Promise<unknown>): Promise<unknown> {
+    // `/pt/<ns>/…`, or the server's own paths at the root (a widget without a `server` attribute).
+    const m = /^(?:\/pt\/([\w-]+))?(\/api\/.*|\/\.well-known\/.*|\/__stats)$/.exec(ctx.path);
+    if (!m) return next();
+    const ns = m[1] ?? "";
+    const rest = m[2]!;
+    const space = spaces.get(ns) ?? { status: 0, jwks: 0, beacons: [] };
+    spaces.set(ns, space);
+    const origin = `http://${ctx.host}`;
+    ctx.set("access-control-allow-origin", "*");
+    ctx.set("cache-control", "no-store");
+    if (ctx.method === "OPTIONS") {
+      ctx.set("access-control-allow-methods", "GET, POST");
+      ctx.set("access-control-allow-headers", "content-type");
+      ctx.status = 204;
+      return;
+    }
+    if (rest === "/__stats") {
+      ctx.body = space;
+      return;
+    }
+    if (rest === "/.well-known/jwks.json") {
+      const [k1, k2] = await keys;
+      space.jwks++;
+      // "rot-…" namespaces publish k2 only from the second request on (a key rotation the widget must follow).
+      ctx.body = { keys: ns.startsWith("rot-") && space.jwks === 1 ? [k1.jwk] : [k1.jwk, k2.jwk] };
+      return;
+    }
+    const route = /^\/api\/v1\/public\/partners\/([^/]+)\/(status|footer-checks)$/.exec(rest);
+    if (!route) return next();
+    const id = decodeURIComponent(route[1]!);
+    if (route[2] === "footer-checks" && ctx.method === "POST") {
+      space.beacons.push({ partner: id, ...JSON.parse(await readBody(ctx.req)) });
+      ctx.status = 204;
+      return;
+    }
+    space.status++;
+    if (id === "unknown") {
+      ctx.status = 404;
+      ctx.type = "application/problem+json";
+      ctx.body = JSON.stringify({ type: "about:blank", title: "Not Found", status: 404 });
+      return;
+    }
+    if (id === "error500") {
+      ctx.status = 500;
+      return;
+    }
+    if (id === "slow") await sleep(3000);
+    const jws = await token(id, ns, origin, space);
+    if (jws === undefined) {
+      ctx.status = 503;
+      return;
+    }
+    ctx.type = "application/json";
+    ctx.body = { token: jws };
+  };
+}
