@@ -22,7 +22,7 @@ export { STANDARD_TEMPLATES } from "./data/templates.ts";
 export { visibleText } from "./dom/walk.ts";
 export type { AuditRule, Evidence, Finding, Message, Verdict } from "./finding.ts";
 export { type HeaderMap, headersFromFetch, headerValue, headerValues, type PageSnapshot } from "./page.ts";
-export type { KnownKey, ProjectFingerprint, SiteInput } from "./site.ts";
+export { type KnownKey, type PageView, type ProjectFingerprint, type SiteInput, viewOf } from "./site.ts";
 export { createComputedVisibility } from "./visibility/computed.ts";
 export { createStaticVisibility } from "./visibility/static.ts";
 export type { HiddenReason, Visibility, VisibilityStrategy } from "./visibility/types.ts";
