@@ -55,7 +55,9 @@ const views = new WeakMap<PageSnapshot, PageView>();
 export function viewOf(page: PageSnapshot, input: SiteInput): PageView {
   let view = views.get(page);
   if (!view) {
-    const visibility = (input.visibility ?? createStaticVisibility)(page.document);
+    const visibility = input.visibility
+      ? input.visibility(page.document)
+      : createStaticVisibility(page.document, { styles: () => view!.byTag("STYLE") });
     let text: string | undefined;
     let normalised: string | undefined;
     let blocks: Map<Element, string> | undefined;

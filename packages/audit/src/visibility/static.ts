@@ -17,7 +17,15 @@ import {
 } from "./selector.ts";
 import { VISIBLE, type Visibility, type VisibilityStrategy } from "./types.ts";
 
-export function createStaticVisibility(document: Document): VisibilityStrategy {
+export interface StaticVisibilityOptions {
+  /** Gives the page's <style> elements when the caller already has them (saves a scan of the document). */
+  styles?: () => readonly Element[];
+}
+
+export function createStaticVisibility(
+  document: Document,
+  options: StaticVisibilityOptions = {},
+): VisibilityStrategy {
   const cache = new Map<Element, Visibility>();
 
   // Simple selectors are matched per element as the page is walked; others are queried once.
@@ -30,7 +38,7 @@ export function createStaticVisibility(document: Document): VisibilityStrategy {
     let c = classes.get(el);
     if (c === undefined) {
       const raw = el.hasAttributes() ? el.getAttribute("class") : null;
-      c = raw ? ` ${raw} `.replace(/\s+/g, " ") : " ";
+      c = raw ? (/^[^\s]+( [^\s]+)*$/.test(raw) ? ` ${raw} ` : ` ${raw.trim().replace(/\s+/g, " ")} `) : " ";
       classes.set(el, c);
     }
     return c;
@@ -40,7 +48,8 @@ export function createStaticVisibility(document: Document): VisibilityStrategy {
     simple = new Map();
     queried = new Map();
     let order = 0;
-    for (const style of Array.from(document.getElementsByTagName("style"))) {
+    const styles = options.styles ? options.styles() : Array.from(document.getElementsByTagName("style"));
+    for (const style of styles) {
       for (const [selectorList, decls] of parseStylesheet(style.textContent ?? "")) {
         if (!isInteresting(decls)) continue;
         for (const selector of selectorList.split(",")) {
