@@ -46,7 +46,7 @@ export interface PageView {
   blocks(): ReadonlyMap<Element, string>;
   /** Every element of the document, in document order (computed once; cheaper than many selector queries). */
   elements(): readonly Element[];
-  /** Elements with one of these (upper-case) tag names, in document order. */
+  /** Elements with these tag names (any case), in document order per tag. */
   byTag(...tags: string[]): Element[];
 }
 
@@ -92,18 +92,16 @@ export function viewOf(page: PageSnapshot, input: SiteInput): PageView {
       byTag: (...tags: string[]) => {
         if (!tagIndex) {
           tagIndex = new Map();
+          // localName: a plain property (tagName is computed on every read in linkedom); lower-case in HTML.
           for (const e of view!.elements()) {
-            const t = e.tagName.toUpperCase();
+            const t = e.localName;
             const list = tagIndex.get(t);
             if (list) list.push(e);
             else tagIndex.set(t, [e]);
           }
         }
         const index = tagIndex;
-        if (tags.length === 1) return index.get(tags[0]!) ?? [];
-        return view!
-          .elements()
-          .filter((e) => index.has(e.tagName.toUpperCase()) && tags.includes(e.tagName.toUpperCase()));
+        return tags.flatMap((t) => index.get(t.toLowerCase()) ?? []);
       },
       blocks: () => {
         if (blocks === undefined) walk();

@@ -1,7 +1,7 @@
 // Visible text of a document or element, in document order, through a visibility strategy.
 import type { VisibilityStrategy } from "../visibility/types.ts";
 
-const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "svg", "SVG", "IFRAME", "OBJECT"]);
+const SKIP = new Set(["script", "style", "noscript", "template", "head", "svg", "iframe", "object"]);
 
 /** Calls `onText` with each visible, non-blank text node's value and its parent element. */
 export function walkVisibleText(
@@ -19,7 +19,7 @@ export function walkVisibleText(
     }
     if (node.nodeType !== 1) continue;
     const el = node as Element;
-    if (SKIP.has(el.tagName) || !visibility.check(el).visible) continue;
+    if (SKIP.has(el.localName.toLowerCase()) || !visibility.check(el).visible) continue;
     // Children pushed in reverse so they pop in document order (forward sibling links are cheap everywhere).
     const start = stack.length;
     for (let c = el.firstChild; c; c = c.nextSibling) stack.push(c);

@@ -62,7 +62,7 @@ export type ClassOf = (el: Element) => string;
 const plainClassOf: ClassOf = (el) => ` ${el.getAttribute("class") ?? ""} `.replace(/\s+/g, " ");
 
 function matchesCompound(el: Element, c: Compound, classOf: ClassOf): boolean {
-  if (c.tag && el.tagName.toUpperCase() !== c.tag) return false;
+  if (c.tag && el.localName.toUpperCase() !== c.tag) return false;
   if (c.id && el.getAttribute("id") !== c.id) return false;
   if (c.classes.length > 0) {
     const cls = classOf(el);

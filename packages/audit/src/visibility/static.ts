@@ -98,7 +98,7 @@ export function createStaticVisibility(
     if (!simple || !queried) load();
     let found: Found;
     if (simple!.size > 0) {
-      found = collect(el, simple!.get(el.tagName.toUpperCase()), found);
+      found = collect(el, simple!.get(el.localName.toUpperCase()), found);
       found = collect(el, simple!.get("*"), found);
       if (attrs && keyed)
         for (const key of elementKeys(el, classOf)) found = collect(el, simple!.get(key), found);
