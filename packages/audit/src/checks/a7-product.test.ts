@@ -22,7 +22,8 @@ describe("A7 (R5.4c) the site runs on a vendor product", () => {
   });
   it("fails on a site with no signal", async () => {
     const page = await loadPage("plain/index.html", "https://plain.example/", { "x-powered-by": "Express" });
-    const f = checkProduct({ url: page.url, pages: [page], crawled: false });
+    const f = checkProduct({ url: page.url, pages: [page], crawled: true });
     expect(f.verdict).toBe("fail");
+    expect(checkProduct({ url: page.url, pages: [page], crawled: false }).verdict).toBe("review");
   });
 });

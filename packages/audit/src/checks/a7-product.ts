@@ -54,6 +54,16 @@ export function checkProduct(input: SiteInput): Finding {
     }
     if (kinds.size >= 4 && signals.length >= 8) break;
   }
+  if (signals.length === 0 && !input.crawled)
+    return {
+      rule: "A7",
+      verdict: "review",
+      message: msg(
+        "На этой странице признаков продукта 1С-Битрикс нет; остальные страницы сайта не проверены",
+        "No sign of a 1C-Bitrix product on this page; the site's other pages were not checked",
+      ),
+      evidence: [{ url: input.url }],
+    };
   if (signals.length === 0)
     return {
       rule: "A7",
