@@ -58,7 +58,7 @@ function candidates(root: Element): Element[] {
   return [...found];
 }
 
-const isTransparent = (c: string) => /^transparent$|[,/]\s*0\)$/.test(c);
+const isTransparent = (c: string) => /^transparent$|^rgba\((.*,){3} *0\)$|\/ *0\)$/.test(c);
 
 /** clip-path circle(0)/ellipse(0), or an inset() that removes the whole height or width. */
 function clipPathHides(value: string): boolean {
