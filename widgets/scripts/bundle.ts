@@ -28,9 +28,8 @@ export function minifyHtml(source: string): string {
     text.replace(/[ \t]*\n\s*/g, (_, at: number, all: string) => {
       const before = all[at - 1];
       const after = all[at + _.length];
-      return before === undefined || after === undefined || before === ">" || after === "<" || after === ">"
-        ? ""
-        : " ";
+      // Between tags nothing is needed; next to an expression or inside a tag, one space keeps the syntax.
+      return before === ">" || after === "<" || after === ">" ? "" : " ";
     });
   // Copies an expression `${…}` (from after "${" to its "}"), minifying nested html`` templates.
   const expression = () => {

@@ -5,17 +5,6 @@ import { webcrypto } from "node:crypto";
 
 const { subtle } = webcrypto;
 
-interface Ctx {
-  method: string;
-  path: string;
-  host: string;
-  status: number;
-  body: unknown;
-  type: string;
-  set(name: string, value: string): void;
-  req: NodeJS.ReadableStream;
-}
-
 type KeyPair = { kid: string; privateKey: CryptoKey; jwk: JsonWebKey };
 
 async function keyPair(kid: string): Promise<KeyPair> {
@@ -63,13 +52,27 @@ interface Namespace {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function readBody(req: NodeJS.ReadableStream): Promise<string> {
+export async function readBody(req: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(Buffer.from(c as Buffer));
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export function signingServer() {
+export interface SigningRequest {
+  method: string;
+  path: string;
+  host: string;
+  body(): Promise<string>;
+}
+
+export interface SigningResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The signing server as a plain request handler (used by the demo server). */
+export function createSigningServer() {
   const keys = Promise.all([keyPair("k1"), keyPair("k2"), keyPair("k1"), keyPair("k3")]);
   const spaces = new Map<string, Namespace>();
 
@@ -136,60 +139,78 @@ export function signingServer() {
     return sign(k1, claims);
   }
 
-  return async function signing(ctx: Ctx, next: () => Promise<unknown>): Promise<unknown> {
+  /** Answers one request, or undefined when the path is not the server's. */
+  return async function handle(req: SigningRequest): Promise<SigningResponse | undefined> {
     // `/pt/<ns>/…`, or the server's own paths at the root (a widget without a `server` attribute).
-    const m = /^(?:\/pt\/([\w-]+))?(\/api\/.*|\/\.well-known\/.*|\/__stats)$/.exec(ctx.path);
-    if (!m) return next();
+    const m = /^(?:\/pt\/([\w-]+))?(\/api\/.*|\/\.well-known\/.*|\/__stats)$/.exec(req.path);
+    if (!m) return undefined;
     const ns = m[1] ?? "";
     const rest = m[2]!;
     const space = spaces.get(ns) ?? { status: 0, jwks: 0, beacons: [] };
     spaces.set(ns, space);
-    const origin = `http://${ctx.host}`;
-    ctx.set("access-control-allow-origin", "*");
-    ctx.set("cache-control", "no-store");
-    if (ctx.method === "OPTIONS") {
-      ctx.set("access-control-allow-methods", "GET, POST");
-      ctx.set("access-control-allow-headers", "content-type");
-      ctx.status = 204;
-      return;
+    const origin = `http://${req.host}`;
+    const headers: Record<string, string> = {
+      "access-control-allow-origin": "*",
+      "cache-control": "no-store",
+    };
+    const json = (body: unknown, status = 200, type = "application/json") => ({
+      status,
+      headers: { ...headers, "content-type": type },
+      body: JSON.stringify(body),
+    });
+    const empty = (status: number) => ({ status, headers, body: "" });
+    if (req.method === "OPTIONS") {
+      headers["access-control-allow-methods"] = "GET, POST";
+      headers["access-control-allow-headers"] = "content-type";
+      return empty(204);
     }
-    if (rest === "/__stats") {
-      ctx.body = space;
-      return;
-    }
+    if (rest === "/__stats") return json(space);
     if (rest === "/.well-known/jwks.json") {
       const [k1, k2] = await keys;
       space.jwks++;
       // "rot-…" namespaces publish k2 only from the second request on (a key rotation the widget must follow).
-      ctx.body = { keys: ns.startsWith("rot-") && space.jwks === 1 ? [k1.jwk] : [k1.jwk, k2.jwk] };
-      return;
+      return json({ keys: ns.startsWith("rot-") && space.jwks === 1 ? [k1.jwk] : [k1.jwk, k2.jwk] });
     }
     const route = /^\/api\/v1\/public\/partners\/([^/]+)\/(status|footer-checks)$/.exec(rest);
-    if (!route) return next();
+    if (!route) return undefined;
     const id = decodeURIComponent(route[1]!);
-    if (route[2] === "footer-checks" && ctx.method === "POST") {
-      space.beacons.push({ partner: id, ...JSON.parse(await readBody(ctx.req)) });
-      ctx.status = 204;
-      return;
+    if (route[2] === "footer-checks" && req.method === "POST") {
+      space.beacons.push({ partner: id, ...JSON.parse((await req.body()) || "{}") });
+      return empty(204);
     }
     space.status++;
-    if (id === "unknown") {
-      ctx.status = 404;
-      ctx.type = "application/problem+json";
-      ctx.body = JSON.stringify({ type: "about:blank", title: "Not Found", status: 404 });
-      return;
-    }
-    if (id === "error500") {
-      ctx.status = 500;
-      return;
-    }
+    if (id === "unknown")
+      return json({ type: "about:blank", title: "Not Found", status: 404 }, 404, "application/problem+json");
+    if (id === "error500") return empty(500);
     if (id === "slow") await sleep(3000);
     const jws = await token(id, ns, origin, space);
-    if (jws === undefined) {
-      ctx.status = 503;
-      return;
-    }
-    ctx.type = "application/json";
-    ctx.body = { token: jws };
+    return jws === undefined ? empty(503) : json({ token: jws });
+  };
+}
+
+interface KoaContext {
+  method: string;
+  path: string;
+  host: string;
+  status: number;
+  body: unknown;
+  set(name: string, value: string): void;
+  req: NodeJS.ReadableStream;
+}
+
+/** The signing server as a web-test-runner (Koa) middleware. */
+export function signingServer() {
+  const handle = createSigningServer();
+  return async function signing(ctx: KoaContext, next: () => Promise<unknown>): Promise<unknown> {
+    const res = await handle({
+      method: ctx.method,
+      path: ctx.path,
+      host: ctx.host,
+      body: () => readBody(ctx.req),
+    });
+    if (!res) return next();
+    ctx.status = res.status;
+    for (const [name, value] of Object.entries(res.headers)) ctx.set(name, value);
+    if (res.body) ctx.body = res.body;
   };
 }

@@ -21,7 +21,7 @@ const TEXT = {
   terminated: { ru: "Не является партнёром", en: "Not a partner" },
   failed: { ru: "Не удалось проверить статус", en: "Can't verify the status" },
   until: { ru: "действует до", en: "valid until" },
-  verify: { ru: "проверить на сайте 1С-Битрикс", en: "verify on the 1C-Bitrix site" },
+  verify: { ru: "Проверить на сайте 1С-Битрикс", en: "Verify on the 1C-Bitrix site" },
   competencies: { ru: "Компетенции партнёра 1С-Битрикс", en: "1C-Bitrix partner competencies" },
   seal: { ru: "Участник программы качества 1С-Битрикс", en: "1C-Bitrix quality program participant" },
 } as const;

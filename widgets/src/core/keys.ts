@@ -15,7 +15,7 @@ async function fetchKeys(server: string, signal: AbortSignal, reload: boolean): 
   const body = (await res.json()) as { keys?: unknown };
   const keys = new Map<string, Promise<CryptoKey>>();
   for (const k of Array.isArray(body.keys) ? (body.keys as (JsonWebKey & { kid?: unknown })[]) : []) {
-    if (typeof k.kid !== "string" || (k.alg && k.alg !== "ES256")) continue;
+    if (typeof k.kid !== "string") continue;
     const { kty, crv, x, y } = k;
     // A key that is not EC P-256 fails to import and so never verifies.
     const key = crypto.subtle.importKey(

@@ -47,7 +47,7 @@ export const themeStyles = css`
     outline: 2px solid #2f6fed;
     outline-offset: 2px;
   }
-  /* Status and warnings: inherited properties reset, fixed font, size and colours (white on a solid colour
+  /* Status and warnings: every inherited property reset (all: initial), fixed font, size and colours (white on a solid colour
      in both themes), no part, no custom property. */
   .protected {
     all: initial;
@@ -57,8 +57,6 @@ export const themeStyles = css`
     border-radius: 4px;
     color: #fff;
     background: #5b6478;
-    visibility: visible;
-    opacity: 1;
   }
   .business {
     background: #0b5cd5;
@@ -75,14 +73,6 @@ export const themeStyles = css`
   .bad,
   .quality {
     background: #b3141c;
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   svg {
     flex: none;

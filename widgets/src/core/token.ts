@@ -78,7 +78,6 @@ const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isS
 function isClaims(p: PartnerClaims | undefined): p is PartnerClaims {
   return (
     !!p &&
-    isString(p.id) &&
     isString(p.name) &&
     STATUSES.has(p.status) &&
     (p.until === null || DATE.test(`${p.until}`)) &&

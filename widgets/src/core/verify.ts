@@ -28,7 +28,7 @@ export const settings = {
 export async function verifyStatus(server: string, partnerId: string): Promise<Verdict> {
   const signal = AbortSignal.timeout(settings.timeoutMs);
   try {
-    const res = await fetch(statusUrl(server, partnerId), { signal, credentials: "omit", cache: "no-store" });
+    const res = await fetch(statusUrl(server, partnerId), { signal, cache: "no-store" });
     if (res.status === 404) return { state: "terminated" };
     if (!res.ok) throw new TokenError("http");
     const body = (await res.json().catch(() => ({}))) as { token?: unknown };

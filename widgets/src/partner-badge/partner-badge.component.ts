@@ -29,11 +29,18 @@ import styles from "./partner-badge.styles.ts";
 export default class PtPartnerBadge extends PartnerElement {
   static override styles = [themeStyles, styles];
 
-  private mark(): TemplateResult {
+  /** The shield: red with a check mark only for a verified status, grey with "!" otherwise. */
+  private mark(verified: boolean): TemplateResult {
     return html`<span class="mark-box" aria-hidden="true"
-      ><svg part="mark" viewBox="0 0 32 32" focusable="false">
-        <path d="M16 2 4 6.5v9C4 23 9.2 28.4 16 30c6.8-1.6 12-7 12-14.5v-9Z" fill="#d7232d" />
-        <path d="m10 16.2 4.2 4.2 8-8.4" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" />
+      ><svg part="mark" viewBox="0 0 32 32">
+        <path d="M16 2 4 6.5v9C4 23 9.2 28.4 16 30c6.8-1.6 12-7 12-14.5v-9Z" fill=${verified ? "#d7232d" : "#8a93a6"} />
+        <path
+          d=${verified ? "m10 16.2 4.2 4.2 8-8.4" : "M16 9v9m0 4v1"}
+          fill="none"
+          stroke="#fff"
+          stroke-width="3"
+          stroke-linecap="round"
+        />
       </svg></span
     >`;
   }
@@ -43,7 +50,7 @@ export default class PtPartnerBadge extends PartnerElement {
     const v = this.verdict;
     if (!v) {
       return html`<span class="root" role="status" aria-busy="true" lang=${lang}
-        >${this.mark()}<span class="body"><span class="protected">${t(lang, "loading")}</span></span></span
+        >${this.mark(false)}<span class="body"><span class="protected">${t(lang, "loading")}</span></span></span
       >`;
     }
     const base = this.base;
@@ -63,10 +70,10 @@ export default class PtPartnerBadge extends PartnerElement {
       body = html`${v.partner ? html`<span class="name">${v.partner.name}</span>` : nothing}
         <span class="protected ${key === "terminated" ? "bad" : "warn"}">${t(lang, key)}</span>`;
     }
-    const content = html`${this.mark()}<span class="body">${body}</span>`;
+    const content = html`${this.mark(v.state === "verified")}<span class="body">${body}</span>`;
     return href
-      ? html`<a class="root" href=${withHost(href)} target="_blank" rel="noopener" lang=${lang}
-          >${content}<span class="sr-only"> (${t(lang, "verify")})</span></a
+      ? html`<a class="root" href=${withHost(href)} target="_blank" title=${t(lang, "verify")} lang=${lang}
+          >${content}</a
         >`
       : html`<span class="root" lang=${lang}>${content}</span>`;
   }

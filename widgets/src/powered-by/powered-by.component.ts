@@ -47,7 +47,7 @@ export default class PtPoweredBy extends WidgetElement {
       this.mode === "check"
         ? nothing
         : html`<span lang="ru"
-              >Работает на <a href="https://www.1c-bitrix.ru/" target="_blank" rel="noopener"
+              >Работает на <a href="https://www.1c-bitrix.ru/" target="_blank"
                 >«1С-Битрикс: Управление сайтом»</a
               ></span
             >${lang === "en" ? html` <span lang="en">(Powered by 1C-Bitrix: Site Manager)</span>` : nothing}`,
@@ -66,8 +66,7 @@ export default class PtPoweredBy extends WidgetElement {
     const result = checkFooter(document.body, this);
     const detail: FooterCheckDetail = { ...result, url: location.href };
     this.dispatchEvent(new CustomEvent("pt-footer-check", { detail, bubbles: true, composed: true }));
-    if (!result.compliant)
-      console.warn(`pt-powered-by: R6.2c «Работает на…» / "Powered by…": ${result.problems.join(", ")}`);
+    if (!result.compliant) console.warn("pt-powered-by: R6.2c", result.problems);
     if (this.partner) {
       try {
         reportFooter(serverBase(this.server), this.partner, detail);

@@ -22,11 +22,10 @@ export default class PtQualitySeal extends PartnerElement {
     const v = this.verdict;
     if (v?.state !== "verified" || !v.partner.qmParticipant) return nothing;
     const lang = this.uiLang;
-    return html`<a class="root" href=${withHost(v.partner.verifyUrl)} target="_blank" rel="noopener" lang=${lang}
-      ><svg class="seal" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+    return html`<a class="root" href=${withHost(v.partner.verifyUrl)} target="_blank" lang=${lang}
+      ><svg viewBox="0 0 32 32" aria-hidden="true">
         <circle cx="16" cy="16" r="15" fill="#d7232d" />
-        <circle cx="16" cy="16" r="11" fill="none" stroke="#fff" stroke-width="1.5" />
-        <path d="m16 9 2.1 4.4 4.8.6-3.5 3.3.9 4.7-4.3-2.3-4.3 2.3.9-4.7L9.1 14l4.8-.6Z" fill="#fff" /></svg
+        <path d="m16 8 2.4 5 5.4.6-4 3.7 1.1 5.4L16 20l-4.9 2.7 1.1-5.4-4-3.7 5.4-.6Z" fill="#fff" /></svg
       ><span class="protected quality">${t(lang, "seal")}</span></a
     >`;
   }
