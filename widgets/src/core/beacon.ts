@@ -21,7 +21,6 @@ export function reportFooter(server: string, partner: string, report: FooterRepo
   void fetch(footerChecksUrl(server, partner), {
     method: "POST",
     keepalive: true,
-    credentials: "omit",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(report),
   }).catch(() => {});

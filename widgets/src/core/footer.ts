@@ -88,8 +88,8 @@ export function hiddenReason(el: Element): FooterProblem | undefined {
     if ((s.position === "absolute" || s.position === "fixed") && clipHides(s.clip)) return "clipped";
   }
   if (own.visibility !== "visible") return "visibility-hidden";
-  if (isTransparent(own.color) || isTransparent(own.getPropertyValue("-webkit-text-fill-color")))
-    return "transparent-text";
+  // (Not -webkit-text-fill-color: transparent — that is how gradient text is drawn, with background-clip.)
+  if (isTransparent(own.color)) return "transparent-text";
   // The laid-out text itself: zero-sized (font-size 0, scale(0), 0×0 box), off-screen, or clipped away.
   const range = document.createRange();
   range.selectNodeContents(el);
@@ -97,7 +97,7 @@ export function hiddenReason(el: Element): FooterProblem | undefined {
   if (r.width < 2 || r.height < 4) return "zero-size";
   const x = r.left + scrollX;
   const y = r.top + scrollY;
-  if (x + r.width <= 0 || y + r.height <= 0 || x >= Math.max(innerWidth, 320)) return "off-screen";
+  if (x + r.width <= 0 || y + r.height <= 0 || x >= innerWidth) return "off-screen";
   let [left, top, right, bottom] = [r.left, r.top, r.right, r.bottom];
   for (
     let a = el.parentElement;

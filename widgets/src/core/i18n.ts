@@ -9,31 +9,33 @@ export function langOf(el: Element): Lang {
   return lang === "" || /^ru\b/i.test(lang) ? "ru" : "en";
 }
 
-const STATUS: Record<Exclude<PartnerStatus, "none">, { ru: string; en: string }> = {
-  business: { ru: "Бизнес-партнёр", en: "Business Partner" },
-  certified: { ru: "Сертифицированный партнёр", en: "Certified Partner" },
-  gold: { ru: "Золотой сертифицированный партнёр", en: "Gold Certified Partner" },
+/** [Russian, English]. */
+const STATUS: Record<Exclude<PartnerStatus, "none">, readonly [string, string]> = {
+  business: ["Бизнес-партнёр", "Business Partner"],
+  certified: ["Сертифицированный партнёр", "Certified Partner"],
+  gold: ["Золотой сертифицированный партнёр", "Gold Certified Partner"],
 };
 
+/** [Russian, English]. */
 const TEXT = {
-  loading: { ru: "Проверка статуса партнёра…", en: "Checking the partner status…" },
-  unverified: { ru: "Размещение не подтверждено", en: "Unverified placement" },
-  terminated: { ru: "Не является партнёром", en: "Not a partner" },
-  failed: { ru: "Не удалось проверить статус", en: "Can't verify the status" },
-  until: { ru: "действует до", en: "valid until" },
-  verify: { ru: "Проверить на сайте 1С-Битрикс", en: "Verify on the 1C-Bitrix site" },
-  competencies: { ru: "Компетенции партнёра 1С-Битрикс", en: "1C-Bitrix partner competencies" },
-  seal: { ru: "Участник программы качества 1С-Битрикс", en: "1C-Bitrix quality program participant" },
+  loading: ["Проверка статуса…", "Checking the status…"],
+  unverified: ["Размещение не подтверждено", "Unverified placement"],
+  terminated: ["Не является партнёром", "Not a partner"],
+  failed: ["Не удалось проверить статус", "Can't verify the status"],
+  until: ["действует до", "valid until"],
+  verify: ["Проверить на сайте 1С-Битрикс", "Verify on the 1C-Bitrix site"],
+  competencies: ["Компетенции партнёра 1С-Битрикс", "1C-Bitrix partner competencies"],
+  seal: ["Участник программы качества 1С-Битрикс", "1C-Bitrix quality program participant"],
 } as const;
 
 export type TextKey = keyof typeof TEXT;
 
 export function t(lang: Lang, key: TextKey): string {
-  return TEXT[key][lang];
+  return TEXT[key][lang === "ru" ? 0 : 1];
 }
 
 export function statusLabel(lang: Lang, status: Exclude<PartnerStatus, "none">): string {
-  return STATUS[status][lang];
+  return STATUS[status][lang === "ru" ? 0 : 1];
 }
 
 /** "2027-05-01" → "01.05.2027" (ru) or "1 May 2027" (en): a calendar date, no time-zone shift. */

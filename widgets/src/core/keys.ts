@@ -9,7 +9,6 @@ async function fetchKeys(server: string, signal: AbortSignal, reload: boolean): 
   const res = await fetch(jwksUrl(server), {
     signal,
     cache: reload ? "no-store" : "default",
-    credentials: "omit",
   });
   if (!res.ok) throw new TokenError("http");
   const body = (await res.json()) as { keys?: unknown };

@@ -6,7 +6,7 @@ export const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 /** The server base URL without a trailing slash; throws for anything but http(s). */
 export function serverBase(attribute: string | undefined): string {
   const url = new URL(attribute || SCRIPT_ORIGIN, location.href);
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new TypeError("server must be http(s)");
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new TypeError();
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 

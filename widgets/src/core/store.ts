@@ -34,8 +34,9 @@ async function load(entry: Entry): Promise<void> {
   if (entries.get(key(entry.server, entry.partner)) !== entry) return;
   set(entry, verdict);
   clearTimeout(entry.expiry);
-  if ("exp" in verdict && verdict.exp !== undefined) {
-    const remaining = verdict.exp * 1000 - Date.now();
+  const exp = "exp" in verdict && verdict.exp;
+  if (exp) {
+    const remaining = exp * 1000 - Date.now();
     entry.refresh = setTimeout(() => void load(entry), refreshDelay(remaining));
     entry.expiry = setTimeout(
       () => set(entry, { state: "failed", reason: "expired" }),

@@ -43,10 +43,6 @@ export const themeStyles = css`
   a:hover {
     text-decoration: underline;
   }
-  a:focus-visible {
-    outline: 2px solid #2f6fed;
-    outline-offset: 2px;
-  }
   /* Status and warnings: every inherited property reset (all: initial), fixed font, size and colours (white on a solid colour
      in both themes), no part, no custom property. */
   .protected {

@@ -134,7 +134,7 @@ export function checkClaims(payload: TokenPayload, partnerId: string, server: st
 
 /** Lower-case, punycode, no trailing dot, a leading "www." ignored. */
 export function normaliseHost(host: string): string {
-  let h = host.trim().toLowerCase().replace(/\.$/, "");
+  let h = host.toLowerCase().replace(/\.$/, "");
   try {
     h = new URL(`http://${h}/`).hostname;
   } catch {

@@ -31,8 +31,7 @@ export async function verifyStatus(server: string, partnerId: string): Promise<V
     const res = await fetch(statusUrl(server, partnerId), { signal, cache: "no-store" });
     if (res.status === 404) return { state: "terminated" };
     if (!res.ok) throw new TokenError("http");
-    const body = (await res.json().catch(() => ({}))) as { token?: unknown };
-    const token = decodeToken(body.token);
+    const token = decodeToken(((await res.json()) as { token?: unknown }).token);
     const key = await keyFor(server, token.kid, signal);
     if (!(await verifySignature(token, key))) throw new TokenError("signature");
     checkClaims(token.payload, partnerId, server, Date.now() / 1000);
