@@ -19,8 +19,9 @@ run(bin("cem"), [
   "analyze",
   "--litelement",
   "--globs",
-  "src/**/*.component.ts",
-  "src/core/*-element.ts",
+  "src/**/*.ts",
+  "--exclude",
+  "src/**/*.test.ts",
   "--outdir",
   "dist",
 ]);

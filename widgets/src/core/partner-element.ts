@@ -9,7 +9,7 @@ export class PartnerElement extends WidgetElement {
   static override properties: PropertyDeclarations = {
     partner: { reflect: true },
     server: { reflect: true },
-    verdict: { state: true },
+    verdict: { state: true, attribute: false },
   };
 
   /** The partner's id in the 1C-Bitrix partner directory. */
