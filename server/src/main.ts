@@ -5,6 +5,8 @@ import { type Booted, boot } from "./boot.ts";
 import { systemClock } from "./clock.ts";
 import { EnvError, loadEnv } from "./env.ts";
 import { startWorker } from "./jobs/worker.ts";
+import { startRecomputeScheduler } from "./program/status/daily.ts";
+import { partnersByStatus } from "./program/status/summary.ts";
 import { type SeedResult, seedDemo } from "./seed/index.ts";
 
 let env: ReturnType<typeof loadEnv>;
@@ -19,9 +21,11 @@ try {
 const logger = pino({ level: env.logLevel });
 let booted: Booted;
 let seed: SeedResult;
+let statuses: string;
 try {
   booted = await boot(env, { clock: systemClock, logger });
   seed = await seedDemo(booted);
+  statuses = await partnersByStatus(booted.db);
 } catch (err) {
   console.error(
     `Cannot prepare the database at ${env.databaseUrl}: ${err instanceof Error ? err.message : err}`,
@@ -30,6 +34,8 @@ try {
 }
 const { app, db, mailer, clock, close } = booted;
 const worker = startWorker({ db, mailer, clock, logger });
+// R5.6: today's recompute if no instance ran it yet, then every day at 00:00 MSK.
+const recompute = startRecomputeScheduler({ db, clock, logger });
 
 const server = serve({ fetch: app.fetch, port: env.port }, () => {
   const u = env.publicUrl;
@@ -40,6 +46,8 @@ const server = serve({ fetch: app.fetch, port: env.port }, () => {
     `  API docs:    ${u}/api/docs`,
     `  Health:      ${u}/healthz`,
     ...(env.production ? [] : [`  Dev outbox:  ${u}/dev/outbox`]),
+    "",
+    `Partners by status: ${statuses}`,
     "",
     seed.seeded ? "Demo data seeded. Demo accounts:" : "Demo accounts (seeded on the first start):",
     ...seed.accounts.map(
@@ -63,6 +71,7 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, 10_000).unref();
   await worker.stop();
+  await recompute.stop();
   // Stop accepting; in-flight requests finish, idle keep-alive sockets close.
   await new Promise<void>((resolve) => {
     server.close(() => resolve());

@@ -50,7 +50,7 @@ export type { Roster } from "./partner/roster.ts";
 export { certificateCounts, employeesCertifiedIn, rosterOn } from "./partner/roster.ts";
 export { validateFacts } from "./partner/validate.ts";
 export type { Accrual } from "./points/active-points.ts";
-export { activePoints, expiryOf, isActiveOn } from "./points/active-points.ts";
+export { activeFrom, activePoints, expiryOf, isActiveOn } from "./points/active-points.ts";
 export { additionalPoints, jointShare, pointsForEdition, pointsForPrice } from "./points/main-points.ts";
 export { canAddProjectOnLicense } from "./projects/license-sites.ts";
 export type { RankingInput } from "./ranking/score.ts";

@@ -25,7 +25,7 @@ describe("database", () => {
       legalKind: "legal_entity",
       city: "Москва",
       approvedAt: now,
-      statusSince: now,
+      statusSince: "2026-02-03",
     });
     first.close();
 

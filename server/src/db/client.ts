@@ -2,12 +2,16 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createClient } from "@libsql/client";
+import { createClient, type ResultSet } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema/index.ts";
 
 export type Db = ReturnType<typeof openDb>["db"];
+
+/** The database or a transaction on it: what code that may run inside a caller's transaction takes. */
+export type Writer = BaseSQLiteDatabase<"async", ResultSet, typeof schema>;
 
 export type DbOptions = { url: string; authToken?: string | undefined };
 

@@ -1,12 +1,10 @@
 // What the seed's parts share: the writer (a transaction), "now", the demo account ids, the catalogue rows.
-import type { ResultSet } from "@libsql/client";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { moscowDay } from "../clock.ts";
+import type { Writer } from "../db/client.ts";
 import type * as schema from "../db/schema/index.ts";
 import type { DemoAccount } from "./accounts.ts";
 
-/** The database or a transaction on it. */
-export type Writer = BaseSQLiteDatabase<"async", ResultSet, typeof schema>;
+export type { Writer };
 
 export const DAY = 24 * 60 * 60 * 1000;
 
@@ -16,7 +14,7 @@ export type SeedContext = {
   accountIds: Record<DemoAccount["key"], string>;
   edition(code: string): typeof schema.editions.$inferSelect;
   competency(code: string): typeof schema.competencies.$inferSelect;
-  courseIds: string[];
+  course(code: string): typeof schema.courses.$inferSelect;
   questionIds: string[];
 };
 
@@ -25,6 +23,3 @@ export const agoFrom = (now: Date) => (days: number) => new Date(now.getTime() -
 
 /** The Moscow day `days` days before now (R5.6 accrual days). */
 export const dayAgoFrom = (now: Date) => (days: number) => moscowDay(agoFrom(now)(days));
-
-/** R5.2: points = round-half-up(price in RUB / 1000). */
-export const pointsFor = (priceRub: number) => Math.floor(priceRub / 1000 + 0.5);

@@ -1,7 +1,17 @@
-import { and, count, countDistinct, eq, gt, gte, sql, sum } from "drizzle-orm";
+import {
+  conditionsOn,
+  defaultCatalogue,
+  evaluatePartner,
+  highestMet,
+  statusNfrKeys,
+} from "@partner-trust/rules";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock, moscowDay } from "../clock.ts";
 import * as s from "../db/schema/index.ts";
+import { loadCatalogue } from "../program/catalogue/store.ts";
+import { conditionsFor } from "../program/status/conditions.ts";
+import { loadPartnerFacts } from "../program/status/facts.ts";
 import { body, createHarness, type Harness, signIn } from "../test/harness.ts";
 import { demoAccounts } from "./accounts.ts";
 import { seedDemo } from "./index.ts";
@@ -42,54 +52,60 @@ describe("demo seed", () => {
     expect(emp.partnerLinks[0]).toMatchObject({ level: "limited", leads: true, invitation: "accepted" });
   });
 
-  it("leaves statuses at the approval default for the rules engine", async () => {
+  it("R2.2/R2.3: the catalogue tables hold the engine's defaultCatalogue, read back by loadCatalogue", async () => {
+    const loaded = await loadCatalogue(h.db);
+    // R6.2b's course list is a set: the tables keep it as a flag per course, in course order.
+    const sorted = (c: typeof loaded) => ({ ...c, nfrCourses: [...c.nfrCourses].sort() });
+    expect(sorted(loaded)).toEqual(sorted(defaultCatalogue));
+  });
+
+  it("R2.5/R3.2: every partner's stored state is evaluatePartner's over its stored facts, and its plan's status", async () => {
     const rows = await h.db.select().from(s.partners);
     expect(rows).toHaveLength(partnerPlans.length);
-    for (const p of rows) {
-      expect(p.status).toBe("business");
-      expect(p.statusSince).toEqual(p.approvedAt);
+    const on = moscowDay(today);
+    for (const plan of partnerPlans) {
+      const p = rows.find((r) => r.name === plan.name)!;
+      const facts = (await loadPartnerFacts(h.db, p.id))!;
+      const engine = evaluatePartner(facts, on, defaultCatalogue);
+      expect({ status: p.status, since: p.statusSince, until: p.statusUntil }, plan.slug).toEqual(
+        engine.state,
+      );
+      expect(p.status, plan.slug).toBe(plan.target);
+      // The history is the engine's list of changes.
+      const history = await h.db
+        .select()
+        .from(s.statusChanges)
+        .where(eq(s.statusChanges.partnerId, p.id))
+        .orderBy(asc(s.statusChanges.on));
+      expect(
+        history.map((c) => ({ on: c.on, from: c.fromStatus, to: c.toStatus, reason: c.reason })),
+      ).toEqual(engine.changes);
+      // R6.1a: the status NFR keys the status gives.
+      const keys = await h.db
+        .select()
+        .from(s.nfrLicenses)
+        .where(
+          and(
+            eq(s.nfrLicenses.partnerId, p.id),
+            eq(s.nfrLicenses.kind, "status"),
+            eq(s.nfrLicenses.state, "active"),
+          ),
+        );
+      expect(keys, plan.slug).toHaveLength(statusNfrKeys(plan.target));
     }
   });
 
-  it("R2.2/R2.3/R5.6: the facts make each partner meet exactly its intended status", async () => {
-    // R5.6: an accrual of day D counts through D + 1y − 1, so the window starts the day after one year ago.
-    const yearAgo = new Date(today);
-    yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
-    const fromDay = moscowDay(yearAgo);
-    const qmSince = yearAgo;
-    const needs = Object.fromEntries(
-      (await h.db.select().from(s.certificationRequirements)).map((r) => [r.status, r.employees]),
-    );
-
+  it("R2.2/R2.3/R5.6: the SQL conditions equal the engine's, meet exactly the intended status, older points expired", async () => {
+    const on = moscowDay(today);
+    const conditions = await conditionsFor(h.db, "all", on);
     for (const plan of partnerPlans) {
       const [p] = await h.db.select().from(s.partners).where(eq(s.partners.name, plan.name));
-      const [active] = await h.db
-        .select({ points: sum(s.pointAccruals.points).mapWith(Number) })
-        .from(s.pointAccruals)
-        .where(and(eq(s.pointAccruals.partnerId, p!.id), gt(s.pointAccruals.day, fromDay)));
-      const [all] = await h.db
-        .select({ points: sum(s.pointAccruals.points).mapWith(Number) })
-        .from(s.pointAccruals)
-        .where(eq(s.pointAccruals.partnerId, p!.id));
-      const [certified] = await h.db
-        .select({ n: countDistinct(s.employeeLinks.userId) })
-        .from(s.employeeLinks)
-        .innerJoin(s.certificates, eq(s.certificates.userId, s.employeeLinks.userId))
-        .where(and(eq(s.employeeLinks.partnerId, p!.id), eq(s.employeeLinks.invitation, "accepted")));
-      const [qm] = await h.db
-        .select({ n: count() })
-        .from(s.qmSubmissions)
-        .where(and(eq(s.qmSubmissions.partnerId, p!.id), gte(s.qmSubmissions.completedAt, qmSince)));
-
-      const points = active!.points ?? 0;
-      // Older accruals exist and have expired.
-      expect(all!.points, plan.slug).toBeGreaterThan(points);
-      const meetsCertified = points >= 100 && certified!.n >= needs.certified!;
-      const meetsGold = points >= 500 && certified!.n >= needs.gold! && qm!.n > 0;
-      const reached = meetsGold ? "gold" : meetsCertified ? "certified" : "business";
-      expect(reached, `${plan.slug}: ${points} points, ${certified!.n} certified, ${qm!.n} QM`).toBe(
-        plan.target,
-      );
+      const facts = (await loadPartnerFacts(h.db, p!.id))!;
+      const fromSql = conditions.get(p!.id)!;
+      expect(fromSql, plan.slug).toEqual(conditionsOn(facts, on));
+      expect(highestMet(fromSql, defaultCatalogue.requirements), plan.slug).toBe(plan.target);
+      const all = facts.accruals.reduce((n, a) => n + a.points, 0);
+      expect(all, plan.slug).toBeGreaterThan(fromSql.activePoints);
     }
   });
 
@@ -106,7 +122,7 @@ describe("demo seed", () => {
   });
 
   it("has one NFR license on request, leads, competencies, a moderation log and the approval mail", async () => {
-    const nfr = await h.db.select().from(s.nfrLicenses);
+    const nfr = await h.db.select().from(s.nfrLicenses).where(eq(s.nfrLicenses.kind, "request"));
     expect(nfr).toEqual([expect.objectContaining({ kind: "request", siteHost: "alfa-web.ru" })]);
     expect((await h.db.select().from(s.leads)).length).toBeGreaterThanOrEqual(3);
     expect((await h.db.select().from(s.partnerCompetencies)).length).toBeGreaterThan(0);

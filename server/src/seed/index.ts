@@ -1,13 +1,16 @@
-// Demo seed: FACTS only (accounts, partners, employees, certificates, projects, accruals, QM, …) on an
-// empty database. Statuses stay at the approval default; the rules engine computes them later.
+// Demo seed on an empty database: the catalogue (from the engine's defaultCatalogue), then FACTS
+// (accounts, partners, employees, certificates, projects, accruals, QM, …); then every partner's status
+// is brought to today through the engine's replay, with its history and status NFR keys.
 import { count, eq } from "drizzle-orm";
 import type { Auth } from "../auth/auth.ts";
-import type { Clock } from "../clock.ts";
+import { type Clock, moscowDay } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import * as s from "../db/schema/index.ts";
+import { loadCatalogue, seedCatalogue } from "../program/catalogue/store.ts";
+import { replayStatus } from "../program/status/replay.ts";
 import { type DemoAccount, demoAccounts } from "./accounts.ts";
 import { seedActivity } from "./activity.ts";
-import { competencyData, courseData, editionData, qmQuestionData, requirementData } from "./catalogue.ts";
+import { qmQuestionData } from "./catalogue.ts";
 import type { SeedContext } from "./context.ts";
 import { seedPartners } from "./partners.ts";
 
@@ -47,19 +50,10 @@ export async function seedDemo({
   const now = clock.now();
   const accountIds = await seedAccounts(db, auth);
   await db.transaction(async (tx) => {
-    const editions = await tx
-      .insert(s.editions)
-      .values([...editionData])
-      .returning();
-    const courses = await tx
-      .insert(s.courses)
-      .values([...courseData])
-      .returning();
-    await tx.insert(s.certificationRequirements).values([...requirementData]);
-    const competencies = await tx
-      .insert(s.competencies)
-      .values([...competencyData])
-      .returning();
+    await seedCatalogue(tx);
+    const editions = await tx.select().from(s.editions);
+    const courses = await tx.select().from(s.courses);
+    const competencies = await tx.select().from(s.competencies);
     const questions = await tx
       .insert(s.qmQuestions)
       .values(qmQuestionData.map((q, i) => ({ ...q, position: i + 1 })))
@@ -70,11 +64,16 @@ export async function seedDemo({
       accountIds,
       edition: (code) => editions.find((e) => e.code === code)!,
       competency: (code) => competencies.find((c) => c.code === code)!,
-      courseIds: courses.map((c) => c.id),
+      course: (code) => courses.find((c) => c.code === code)!,
       questionIds: questions.map((q) => q.id),
     };
     const partnerIds = await seedPartners(ctx);
     await seedActivity(ctx, partnerIds);
+    // R2.5, R3.2: statuses from the facts, as the engine's replay has them today.
+    await replayStatus(tx, Object.values(partnerIds), moscowDay(now), {
+      catalogue: await loadCatalogue(tx),
+      now,
+    });
   });
   return { seeded: true, accounts: demoAccounts };
 }

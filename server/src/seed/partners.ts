@@ -1,7 +1,9 @@
 // Demo partners (plans.ts): card, domain, application, employees with certificates, credited projects,
 // QM completions, purchases and the point accruals they earned.
+import { pointsForPrice } from "@partner-trust/rules";
+import { moscowDay } from "../clock.ts";
 import * as s from "../db/schema/index.ts";
-import { agoFrom, DAY, dayAgoFrom, pointsFor, type SeedContext } from "./context.ts";
+import { agoFrom, DAY, dayAgoFrom, type SeedContext } from "./context.ts";
 import { partnerPlans } from "./plans.ts";
 
 const firstNames = ["Иван", "Ольга", "Сергей", "Мария", "Дмитрий", "Наталья", "Алексей", "Татьяна"];
@@ -18,7 +20,7 @@ const lastNames = [
 
 /** Inserts every planned partner; returns partner ids by slug. */
 export async function seedPartners(ctx: SeedContext): Promise<Record<string, string>> {
-  const { db, now, accountIds, edition, courseIds } = ctx;
+  const { db, now, accountIds, edition, course } = ctx;
   const ago = agoFrom(now);
   const dayAgo = dayAgoFrom(now);
   let personNo = 0;
@@ -48,6 +50,7 @@ export async function seedPartners(ctx: SeedContext): Promise<Record<string, str
     const partnerId = crypto.randomUUID();
     partnerIds[plan.slug] = partnerId;
     const approvedAt = ago(plan.approvedDaysAgo);
+    const approvedOn = moscowDay(approvedAt);
     const isAlfa = plan.slug === "alfa";
     const host = `${plan.slug}-web.ru`;
     await db.insert(s.partners).values({
@@ -56,8 +59,9 @@ export async function seedPartners(ctx: SeedContext): Promise<Record<string, str
       legalKind: plan.legalKind,
       city: plan.city,
       approvedAt,
+      // R2.1, R1.2c: Business from approval; replayStatus brings it to today.
       status: "business",
-      statusSince: approvedAt,
+      statusSince: approvedOn,
       contractAt: approvedAt,
       paperContractAt: plan.target === "business" ? null : new Date(approvedAt.getTime() + 20 * DAY),
       bitrix24Portal: isAlfa ? "alfa.bitrix24.ru" : null,
@@ -78,6 +82,7 @@ export async function seedPartners(ctx: SeedContext): Promise<Record<string, str
       reviewedAt: approvedAt,
       reviewedBy: accountIds.moderator,
     });
+    await db.insert(s.statusTerms).values({ partnerId, status: "business", startsOn: approvedOn });
     await db
       .insert(s.registeredDomains)
       .values({ partnerId, host, verification: "verified", verifiedAt: approvedAt });
@@ -120,20 +125,23 @@ export async function seedPartners(ctx: SeedContext): Promise<Record<string, str
         ...extra,
       });
     link(mainUserId, "main", { marketplace: true, leads: true });
-    const certify = (userId: string, k: number, daysAgo: number) =>
-      certificates.push({ userId, courseId: courseIds[k % 4]!, issuedAt: ago(daysAgo) });
-    if (plan.target !== "business") certify(mainUserId, pi, 500);
-    for (let k = 0; k < plan.certifiedEmployees; k++) {
+    const certify = (userId: string, codes: readonly string[], daysAgo: number) => {
+      for (const code of codes)
+        certificates.push({ userId, courseId: course(code).id, issuedAt: ago(daysAgo) });
+    };
+    certify(mainUserId, plan.mainCertificates, 500);
+    for (const [k, codes] of plan.employees.entries()) {
       const u = newUser();
       users.push(u);
       link(u.id, k === 0 ? "full" : "certified");
-      certify(u.id, pi + k, 100 + 50 * k);
+      certify(u.id, codes, 100 + 50 * k);
     }
     if (isAlfa) {
       link(accountIds.employee, "limited", { leads: true });
+      // R4C.3: a developer exam certificate with a level counts as a certificate of its course.
       certificates.push({
         userId: mainUserId,
-        courseId: courseIds[5]!,
+        courseId: course("developer").id,
         examLevel: "middle",
         issuedAt: ago(200),
       });
@@ -146,7 +154,7 @@ export async function seedPartners(ctx: SeedContext): Promise<Record<string, str
       const gone = newUser();
       users.push(gone);
       link(gone.id, "certified", { invitation: "detached", detachedAt: ago(60) });
-      certify(gone.id, 2, 300);
+      certify(gone.id, ["developer"], 300);
     }
 
     // Credited projects: points on crediting, and again after QM (R5.5c).
@@ -165,7 +173,7 @@ export async function seedPartners(ctx: SeedContext): Promise<Record<string, str
         submittedAt: ago(p.daysAgo + 3),
         creditedAt: ago(p.daysAgo),
       });
-      const points = pointsFor(e.priceRub);
+      const points = pointsForPrice(e.priceRub);
       accruals.push({
         partnerId,
         day: dayAgo(p.daysAgo),
@@ -223,7 +231,7 @@ export async function seedPartners(ctx: SeedContext): Promise<Record<string, str
       accruals.push({
         partnerId,
         day: dayAgo(p.daysAgo),
-        points: pointsFor(e.priceRub),
+        points: pointsForPrice(e.priceRub),
         sourceType: "purchase",
         sourceId: purchase!.id,
       });

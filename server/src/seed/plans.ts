@@ -1,5 +1,6 @@
 // The demo partners: who they are and which facts make them meet Business, Certified or Gold.
-import type { EditionCode } from "./catalogue.ts";
+/** Edition ids of the engine's default catalogue (R5.2), seeded into `editions`. */
+export type EditionCode = "start" | "standard" | "small-business" | "business";
 
 export type Target = "business" | "certified" | "gold";
 
@@ -12,8 +13,10 @@ export type PartnerPlan = {
   legalKind: "legal_entity" | "sole_proprietor" | "individual";
   target: Target;
   approvedDaysAgo: number;
-  /** Attached employees with a certificate, besides the main user. */
-  certifiedEmployees: number;
+  /** The main user's certificates (course ids). */
+  mainCertificates: string[];
+  /** Further attached employees, each with its certificates (R4C.1: counted per course). */
+  employees: string[][];
   projects: ProjectPlan[];
   /** Renewal purchases (R5.2), credited automatically. */
   purchases: { edition: EditionCode; daysAgo: number }[];
@@ -24,9 +27,12 @@ const spread = (n: number, from: number, to: number) =>
   Array.from({ length: n }, (_, k) => Math.round(from + ((to - from) * (k + 0.5)) / n));
 
 /**
+ * Against the engine's default requirement table (R2.2, R2.3: Certified — 1 × admin-basic, 1 × developer;
+ * Gold — 2 × admin-basic, 2 × developer, 1 × admin-business, and a QM completion within the year):
  * Gold: 7+ Business-edition projects within the last year (≥ 511 points) plus two QM completions
- * (73 each) in the last 12 months. Certified: 2 Business projects + Start projects (≥ 146, < 500).
- * Business: a few Start projects (< 100). Each also has older, expired accruals (366–730 days ago).
+ * (73 each); employees cover Gold's table. Certified: 2 Business projects + Start projects (≥ 146,
+ * < 500); an administrator and a developer. Business: a few Start projects (< 100). Each also has
+ * older, expired accruals (366–730 days ago).
  */
 function plan(
   i: number,
@@ -51,9 +57,15 @@ function plan(
       legalKind,
       target,
       approvedDaysAgo: 800 + 30 * i,
-      certifiedEmployees: 3 + (i % 2),
+      mainCertificates: ["admin-basic"],
+      employees: [
+        ["developer"],
+        ["admin-basic", "admin-business"],
+        ["developer", "integration-1c"],
+        ...(i % 2 ? [["content-manager"]] : []),
+      ],
       projects: [...recent, ...older],
-      purchases: spread(2, 30, 300).map((daysAgo) => ({ edition: "small_business" as const, daysAgo })),
+      purchases: spread(2, 30, 300).map((daysAgo) => ({ edition: "small-business" as const, daysAgo })),
     };
   }
   if (target === "certified") {
@@ -67,8 +79,9 @@ function plan(
       city,
       legalKind,
       target,
-      approvedDaysAgo: 600 + 40 * i,
-      certifiedEmployees: 2,
+      approvedDaysAgo: 760 + 40 * i,
+      mainCertificates: ["admin-basic"],
+      employees: [["developer"], ["content-manager"]],
       projects: [...recent, ...older],
       purchases: [{ edition: "standard", daysAgo: 100 + 10 * i }],
     };
@@ -79,8 +92,10 @@ function plan(
     city,
     legalKind,
     target,
-    approvedDaysAgo: 200 + 150 * i,
-    certifiedEmployees: i % 2,
+    // Approved before its oldest (expired) accrual: the engine refuses facts before approval.
+    approvedDaysAgo: 740 + 30 * i,
+    mainCertificates: [],
+    employees: i % 2 ? [["content-manager"]] : [],
     projects: [
       ...spread(1 + i, 20, 330).map((daysAgo) => ({ edition: "start" as const, daysAgo })),
       ...older,

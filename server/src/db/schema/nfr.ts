@@ -19,6 +19,8 @@ export const nfrLicenses = sqliteTable(
       .notNull()
       .default("active"),
     issuedAt: timestamp("issued_at"),
+    // R6.1c: the Moscow day a status key was issued; the newest are revoked first.
+    issuedOn: text("issued_on"),
     expiresAt: timestamp("expires_at"),
     revokedAt: timestamp("revoked_at"),
     revokeReason: text("revoke_reason"),

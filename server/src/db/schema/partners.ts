@@ -2,7 +2,8 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp } from "./_columns.ts";
 
-export const partnerStatuses = ["business", "certified", "gold"] as const;
+/** The rules engine's `Status`: `none` = no longer a partner (R1.5c). */
+export const partnerStatuses = ["business", "certified", "gold", "none"] as const;
 export type PartnerStatus = (typeof partnerStatuses)[number];
 
 export const partners = sqliteTable(
@@ -13,16 +14,18 @@ export const partners = sqliteTable(
     legalKind: text("legal_kind", { enum: ["legal_entity", "sole_proprietor", "individual"] }).notNull(),
     city: text("city").notNull(),
     approvedAt: timestamp("approved_at").notNull(),
-    // Written by the rules engine (R2, R3.2): the current status and its one-year term.
+    // The rules engine's StatusState (R2, R3.2), Moscow civil dates 'YYYY-MM-DD': the grant date of the
+    // current term and the next anniversary (null for business and none). Written only by program/status.
     status: text("status", { enum: partnerStatuses }).notNull().default("business"),
-    statusSince: timestamp("status_since").notNull(),
-    statusUntil: timestamp("status_until"),
+    statusSince: text("status_since").notNull(),
+    statusUntil: text("status_until"),
     // R1.3: paper contract received.
     paperContractAt: timestamp("paper_contract_at"),
     // R1.2c: electronic contract concluded on approval.
     contractAt: timestamp("contract_at"),
     // R1.5: termination.
     terminationNoticeAt: timestamp("termination_notice_at"),
+    // R1.5: when the partnership ends — 00:00 MSK of the termination day; from that day the status is none.
     terminatedAt: timestamp("terminated_at"),
     bitrix24Portal: text("bitrix24_portal"),
     createdAt: createdAt(),

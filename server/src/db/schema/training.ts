@@ -1,5 +1,5 @@
 // R4C, R8: course catalogue, employees' certificates, developer exams (R4C.3).
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp } from "./_columns.ts";
 import { user } from "./auth.ts";
 
@@ -11,6 +11,8 @@ export const courses = sqliteTable("courses", {
     .notNull()
     .default("course"),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
+  // R6.2b: a certificate in this course satisfies "≥ 1 employee certified in the listed courses".
+  nfrRequest: integer("nfr_request", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -24,7 +26,8 @@ export const certificates = sqliteTable(
     courseId: text("course_id")
       .notNull()
       .references(() => courses.id),
-    // R4C.3: level of a developer exam certificate; null for plain courses.
+    // R4C.3: level of a developer exam certificate; null for plain courses. The engine has no levels:
+    // an exam certificate counts as a certificate of the exam's course.
     examLevel: text("exam_level", { enum: ["junior", "middle", "senior"] }),
     issuedAt: timestamp("issued_at").notNull(),
     expiresAt: timestamp("expires_at"),
@@ -32,11 +35,24 @@ export const certificates = sqliteTable(
   (t) => [index("certificates_user_id_idx").on(t.userId), index("certificates_course_id_idx").on(t.courseId)],
 );
 
-/** R2.2: how many certified employees (in which courses) each status needs; data, editable by admins. */
-export const certificationRequirements = sqliteTable("certification_requirements", {
-  id: id(),
-  status: text("status", { enum: ["certified", "gold"] }).notNull(),
-  courseId: text("course_id").references(() => courses.id),
-  minExamLevel: text("min_exam_level", { enum: ["junior", "middle", "senior"] }),
-  employees: integer("employees").notNull(),
+/**
+ * R2.2, R2.3: per status and course, how many attached employees must hold that course's certificate
+ * (the engine's StatusRequirements); data, editable by admins.
+ */
+export const certificationRequirements = sqliteTable(
+  "certification_requirements",
+  {
+    id: id(),
+    status: text("status", { enum: ["certified", "gold"] }).notNull(),
+    // Rows without a course (the old "any course" table) are not read: the engine counts per course.
+    courseId: text("course_id").references(() => courses.id),
+    employees: integer("employees").notNull(),
+  },
+  (t) => [uniqueIndex("certification_requirements_status_course_id_idx").on(t.status, t.courseId)],
+);
+
+/** R1.2b, R5.3, R5.4a, R7.3: non-working weekdays and working weekends (the engine's WorkCalendar). */
+export const calendarDays = sqliteTable("calendar_days", {
+  day: text("day").primaryKey(),
+  kind: text("kind", { enum: ["holiday", "working_weekend"] }).notNull(),
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { moscowDay } from "../../clock.ts";
 import { employeeLinks, partners } from "../../db/schema/index.ts";
 import { body, createHarness, type Harness, ORIGIN, signIn, signUp } from "../../test/harness.ts";
 
@@ -63,7 +64,13 @@ describe("accounts and GET /api/v1/me", () => {
     const now = new Date();
     const [p] = await h.db
       .insert(partners)
-      .values({ name: "Альфа", legalKind: "legal_entity", city: "Москва", approvedAt: now, statusSince: now })
+      .values({
+        name: "Альфа",
+        legalKind: "legal_entity",
+        city: "Москва",
+        approvedAt: now,
+        statusSince: moscowDay(now),
+      })
       .returning();
     await h.db.insert(employeeLinks).values({
       partnerId: p!.id,
