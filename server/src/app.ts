@@ -15,6 +15,7 @@ import { healthRoutes } from "./routes/health/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
 import { moderationLogRoutes } from "./routes/moderation-log/index.ts";
 import { createRouter } from "./routes/router.ts";
+import { standingRoutes } from "./routes/standing/index.ts";
 
 export type AppDeps = {
   db: Db;
@@ -45,7 +46,8 @@ export function createApp(deps: AppDeps) {
   const routes = app
     .route("/", healthRoutes(deps))
     .route("/api/v1", meRoutes())
-    .route("/api/v1", moderationLogRoutes(deps));
+    .route("/api/v1", moderationLogRoutes(deps))
+    .route("/api/v1", standingRoutes(deps));
 
   if (!production) {
     app.route("/api/v1", devOutboxApi(deps)).route("/", devOutboxPage(deps));

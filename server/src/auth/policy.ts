@@ -30,6 +30,11 @@ export const policy: Record<string, Access> = {
   "GET /api/docs": "anyone",
   "GET /api/v1/me": "signed-in",
   "GET /api/v1/admin/moderation-log": staff,
+  // R2.6: the partner cabinet — the partner's own employees with cabinet access (not certified-only ones).
+  "GET /api/v1/partners/:partnerId/standing": {
+    partner: { param: "partnerId", levels: ["main", "full", "limited"] },
+    staff: ["admin", "moderator"],
+  },
   // Dev-only routes: mounted only when not in production.
   "GET /dev/outbox": "anyone",
   "GET /api/v1/dev/outbox": "anyone",
