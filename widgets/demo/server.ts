@@ -20,6 +20,10 @@ const server = createServer(async (req, res) => {
     host: req.headers.host ?? "localhost",
     body: () => readBody(req),
   });
+  if (signed?.drop) {
+    req.socket.destroy();
+    return;
+  }
   if (signed) {
     res.writeHead(signed.status, signed.headers).end(signed.body);
     return;

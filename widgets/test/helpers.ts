@@ -41,23 +41,38 @@ export interface FrameReport {
   href: string | null;
 }
 
-/** Loads test/fixtures/badge-frame.html under another host name (*.test → 127.0.0.1) and returns its badge's state. */
-export function badgeOnHost(host: string, partner: string, server = ""): Promise<FrameReport> {
+let frames = 0;
+
+/**
+ * Loads test/fixtures/badge-frame.html under another host name (*.test → 127.0.0.1) and returns its badge's
+ * state. `script` loads the widget from another origin; `framedBy` puts the page inside a page on that host.
+ */
+export function badgeOnHost(
+  host: string,
+  partner: string,
+  options: { server?: string; script?: string; framedBy?: string } = {},
+): Promise<FrameReport> {
   return new Promise((resolve, reject) => {
-    const frame = document.createElement("iframe");
-    const url = new URL(`http://${host}:${location.port}/test/fixtures/badge-frame.html`);
+    const id = String(++frames);
+    const origin = (h: string) => `http://${h}:${location.port}`;
+    const url = new URL(`${origin(host)}/test/fixtures/badge-frame.html`);
     url.searchParams.set("partner", partner);
-    if (server) url.searchParams.set("server", server);
+    url.searchParams.set("id", id);
+    if (options.server) url.searchParams.set("server", options.server);
+    if (options.script) url.searchParams.set("script", options.script);
+    const frame = document.createElement("iframe");
+    frame.src = options.framedBy
+      ? `${origin(options.framedBy)}/test/fixtures/framing-page.html?src=${encodeURIComponent(url.href)}`
+      : url.href;
     const timer = setTimeout(() => reject(new Error(`no answer from ${url}`)), 8000);
-    const onMessage = (e: MessageEvent<FrameReport>) => {
-      if (e.source !== frame.contentWindow) return;
+    const onMessage = (e: MessageEvent<FrameReport & { id: string }>) => {
+      if (e.data?.id !== id) return;
       clearTimeout(timer);
       removeEventListener("message", onMessage);
       frame.remove();
       resolve(e.data);
     };
     addEventListener("message", onMessage);
-    frame.src = url.href;
     document.body.append(frame);
   });
 }

@@ -69,6 +69,8 @@ export interface SigningResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Close the connection without an answer (a server that is down). */
+  drop?: boolean;
 }
 
 /** The signing server as a plain request handler (used by the demo server). */
@@ -103,7 +105,7 @@ export function createSigningServer() {
         p.domains = ["example.ru"];
         break;
       case "www":
-        p.domains = ["www.partner.test"];
+        p.domains = ["www.partner.test", "localhost"];
         break;
       case "terminated":
         Object.assign(p, { status: "none", competencies: [], qmParticipant: false, until: null });
@@ -182,6 +184,7 @@ export function createSigningServer() {
     if (id === "unknown")
       return json({ type: "about:blank", title: "Not Found", status: 404 }, 404, "application/problem+json");
     if (id === "error500") return empty(500);
+    if (id === "down") return { ...empty(0), drop: true };
     if (id === "slow") await sleep(3000);
     const jws = await token(id, ns, origin, space);
     return jws === undefined ? empty(503) : json({ token: jws });
@@ -195,13 +198,15 @@ interface KoaContext {
   status: number;
   body: unknown;
   set(name: string, value: string): void;
-  req: NodeJS.ReadableStream;
+  req: NodeJS.ReadableStream & { socket: { destroy(): void } };
 }
 
 /** The signing server as a web-test-runner (Koa) middleware. */
 export function signingServer() {
   const handle = createSigningServer();
   return async function signing(ctx: KoaContext, next: () => Promise<unknown>): Promise<unknown> {
+    // Pages on the *.test hosts load the widget from localhost, as partner sites load it from the server.
+    ctx.set("access-control-allow-origin", "*");
     const res = await handle({
       method: ctx.method,
       path: ctx.path,
@@ -209,6 +214,10 @@ export function signingServer() {
       body: () => readBody(ctx.req),
     });
     if (!res) return next();
+    if (res.drop) {
+      ctx.req.socket.destroy();
+      return;
+    }
     ctx.status = res.status;
     for (const [name, value] of Object.entries(res.headers)) ctx.set(name, value);
     if (res.body) ctx.body = res.body;

@@ -31,7 +31,7 @@ export default class PtCompetencyEmblems extends PartnerElement {
       ${v.partner.competencies.map(
         (c) => html`<li>
           <a class="root" part="emblem" href=${competencyUrl(base, c.id)} target="_blank"
-            ><svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
+            ><svg viewBox="0 0 24 24" aria-hidden="true">
               <circle cx="12" cy="12" r="11" fill="#d7232d" />
               <path d="m7 12.5 3.2 3.2L17 9" fill="none" stroke="#fff" stroke-width="2.4" stroke-linecap="round" /></svg
             >${c[lang]}</a

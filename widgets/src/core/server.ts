@@ -3,10 +3,14 @@
 /** The origin that served this script (the server serves the bundle at /widgets/v1/partner-trust.js). */
 export const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
-/** The server base URL without a trailing slash; throws for anything but http(s). */
+/**
+ * The server base URL without a trailing slash. The trust anchor is the origin that served the script: a
+ * `server` on another origin is refused (throws), or a partner could point the vendor's widget at a server
+ * of its own that signs whatever status it likes. Relative values resolve against that origin.
+ */
 export function serverBase(attribute: string | undefined): string {
-  const url = new URL(attribute || SCRIPT_ORIGIN, location.href);
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new TypeError();
+  const url = new URL(attribute || "/", `${SCRIPT_ORIGIN}/`);
+  if (url.origin !== SCRIPT_ORIGIN) throw new TypeError();
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 

@@ -45,7 +45,8 @@ async function load(entry: Entry): Promise<void> {
   } else if (verdict.state === "failed") entry.refresh = setTimeout(() => void load(entry), RETRY_MS);
 }
 
-const key = (server: string, partner: string) => JSON.stringify([server, partner]);
+// A server base never holds a space (it is a parsed URL), so this key is unambiguous.
+const key = (server: string, partner: string) => `${server} ${partner}`;
 
 /** Calls `listener` with the current verdict (undefined while loading) and every change; returns unsubscribe. */
 export function watchStatus(server: string, partner: string, listener: Listener): () => void {

@@ -25,6 +25,12 @@ export const settings = {
   timeoutMs: 8000,
 };
 
+/** This page's host and, where the browser tells (ancestorOrigins), the hosts of every page framing it:
+ * a registered page framed by an unregistered site is not a verified placement on that site. */
+function pageHosts(): string[] {
+  return [location.hostname, ...Array.from(location.ancestorOrigins ?? [], (o) => new URL(o).hostname)];
+}
+
 export async function verifyStatus(server: string, partnerId: string): Promise<Verdict> {
   const signal = AbortSignal.timeout(settings.timeoutMs);
   try {
@@ -37,7 +43,8 @@ export async function verifyStatus(server: string, partnerId: string): Promise<V
     checkClaims(token.payload, partnerId, server, Date.now() / 1000);
     const { partner, exp } = token.payload;
     if (partner.status === "none") return { state: "terminated", partner, exp };
-    if (!hostAllowed(location.hostname, partner.domains)) return { state: "unverified-host", partner, exp };
+    if (!pageHosts().every((host) => hostAllowed(host, partner.domains)))
+      return { state: "unverified-host", partner, exp };
     return { state: "verified", partner, exp };
   } catch (e) {
     if (e instanceof TokenError) return { state: "failed", reason: e.reason };

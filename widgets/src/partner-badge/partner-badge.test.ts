@@ -89,10 +89,22 @@ describe("pt-partner-badge (W1)", () => {
     });
   }
 
-  it("W1: «Не удалось проверить» when the server is down (connection refused)", async () => {
-    const el = await badge("gold", DOWN);
+  it("W1: «Не удалось проверить» when the server is down (connection closed)", async () => {
+    const el = await badge("down");
     expect(el.state).to.equal("failed");
     expect(textOf(el)).to.contain("Не удалось проверить статус");
+  });
+
+  it("W1: a `server` on another origin than the script is refused — no fake signing server", async () => {
+    // The same test signing server, reached as 127.0.0.1 instead of localhost: it would sign a valid token.
+    const ns = newServer().split("/pt/")[1]!;
+    const fake = `http://127.0.0.1:${location.port}/pt/${ns}`;
+    const el = await badge("gold", fake);
+    expect(el.state).to.equal("failed");
+    expect(textOf(el)).not.to.match(STATUS_LABELS);
+    expect((await stats(`${location.origin}/pt/${ns}`)).status).to.equal(0);
+    const closed = await badge("gold", DOWN);
+    expect(closed.state).to.equal("failed");
   });
 
   it("W1: «Не удалось проверить» when the server is slower than the timeout", async () => {
@@ -235,8 +247,24 @@ describe("pt-partner-badge on other host names (W1 host binding)", () => {
     expect(r.text).to.contain("Не удалось проверить статус");
   });
 
-  it("W1: works cross-origin against a server on another origin (CORS)", async () => {
-    const r = await badgeOnHost("partner.test", "gold", newServer());
+  it("W1: a partner page loading the widget from the server's origin (cross-origin, CORS) is verified", async () => {
+    const r = await badgeOnHost("partner.test", "gold", { script: `${location.origin}/src/index.ts` });
     expect(r.state).to.equal("verified");
+    expect(r.href).to.equal(`${location.origin}/partners/gold?host=partner.test`);
+    const relative = await badgeOnHost("other.test", "gold", {
+      script: `${location.origin}/src/index.ts`,
+      server: "/pt/relative",
+    });
+    expect(relative.state).to.equal("unverified-host");
+    expect(relative.href).to.equal(`${location.origin}/pt/relative/partners/gold?host=other.test`);
+  });
+
+  it("W1: the registered page framed by an unregistered site is not a verified placement there", async () => {
+    expect((await badgeOnHost("partner.test", "gold", { framedBy: "other.test" })).state).to.equal(
+      "unverified-host",
+    );
+    expect((await badgeOnHost("partner.test", "gold", { framedBy: "www.partner.test" })).state).to.equal(
+      "verified",
+    );
   });
 });

@@ -55,7 +55,7 @@ export default class PtPoweredBy extends WidgetElement {
     );
     if (this.mode === "check" && !this.checked) {
       this.checked = true;
-      const run = () => requestAnimationFrame(() => this.check());
+      const run = () => this.check();
       if (document.readyState === "complete") run();
       else addEventListener("load", run, { once: true });
     }
