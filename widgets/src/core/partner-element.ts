@@ -1,5 +1,5 @@
 // Base of the partner widgets (W1–W3): `partner` and `server` attributes and the shared verified status.
-import type { PropertyDeclarations, PropertyValues } from "lit";
+import type { PropertyDeclarations } from "lit";
 import { serverBase } from "./server.ts";
 import { watchStatus } from "./store.ts";
 import type { Verdict } from "./verify.ts";
@@ -40,7 +40,8 @@ export class PartnerElement extends WidgetElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.watch();
+    // Watch from the next update, once attributes and properties set right after creation have landed.
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -50,8 +51,8 @@ export class PartnerElement extends WidgetElement {
     this.watched = undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has("partner") || changed.has("server")) && this.isConnected) this.watch();
+  protected override willUpdate(): void {
+    if (this.isConnected) this.watch();
   }
 
   private watch(): void {
@@ -62,9 +63,9 @@ export class PartnerElement extends WidgetElement {
     this.unwatch?.();
     this.unwatch = undefined;
     this.verdict = undefined;
-    if (!this.partner) return;
-    if (!base) {
-      this.verdict = { state: "failed", reason: "network" };
+    // No partner id, or a server this script does not trust: nothing to verify.
+    if (!base || !this.partner) {
+      this.verdict = { state: "failed", reason: "claims" };
       return;
     }
     this.unwatch = watchStatus(base, this.partner, (v) => {

@@ -201,6 +201,21 @@ describe("pt-partner-badge (W1)", () => {
     }
   });
 
+  it("W1: without a partner id the badge says «Не удалось проверить», not loading forever", async () => {
+    const el = await fixture<PtPartnerBadge>(html`<pt-partner-badge></pt-partner-badge>`);
+    await settled(el);
+    expect(el.state).to.equal("failed");
+    expect(textOf(el)).to.contain("Не удалось проверить статус");
+  });
+
+  it("W1: theme auto follows prefers-color-scheme", async () => {
+    const el = await badge("gold");
+    const root = el.shadowRoot!.querySelector(".root")!;
+    expect(getComputedStyle(root).colorScheme).to.equal("light dark");
+    const dark = matchMedia("(prefers-color-scheme: dark)").matches;
+    expect(getComputedStyle(root).backgroundColor).to.equal(dark ? "rgb(27, 33, 48)" : "rgb(255, 255, 255)");
+  });
+
   it("W1: light and dark themes, sizes s and m", async () => {
     const server = newServer();
     const light = await fixture<PtPartnerBadge>(
