@@ -49,6 +49,8 @@ export class PartnerElement extends WidgetElement {
     this.unwatch?.();
     this.unwatch = undefined;
     this.watched = undefined;
+    // Re-verified when connected again; a stale verdict is never shown meanwhile.
+    this.verdict = undefined;
   }
 
   protected override willUpdate(): void {

@@ -156,6 +156,18 @@ describe("pt-partner-badge (W1)", () => {
     await waitUntil(() => el.state === "terminated", "not re-verified", { timeout: 4000 });
   });
 
+  it("W1: moved in the page (disconnected, reconnected) it verifies again and stays current", async () => {
+    const server = newServer();
+    const el = await badge("gold", server);
+    const parent = el.parentElement!;
+    el.remove();
+    expect(el.state).to.equal("loading");
+    parent.append(el);
+    await settled(el);
+    expect(el.state).to.equal("verified");
+    expect((await stats(server)).status).to.equal(2);
+  });
+
   it("W1: is accessible (axe) in the verified and the warning states", async () => {
     await expect(await badge("gold")).to.be.accessible();
     await expect(await badge("elsewhere")).to.be.accessible();
