@@ -21,8 +21,24 @@ export { SITE_MANAGER_EDITIONS } from "./data/editions.ts";
 export { STANDARD_TEMPLATES } from "./data/templates.ts";
 export { visibleText } from "./dom/walk.ts";
 export type { AuditRule, Evidence, Finding, Message, Verdict } from "./finding.ts";
+export { type BrowserFetchOptions, fetchPage } from "./net/browser-fetch.ts";
+export {
+  type CrawlBounds,
+  type CrawledPage,
+  type CrawlerOptions,
+  type CrawlProgress,
+  type CrawlResult,
+  crawl,
+  type FetchLimits,
+  type PageFetcher,
+  parseSitemap,
+  type StopReason,
+} from "./net/crawler.ts";
+export { decodeHtml } from "./net/decode.ts";
+export { FetchError, type FetchErrorCode, type FetchResult } from "./net/types.ts";
 export { type HeaderMap, headersFromFetch, headerValue, headerValues, type PageSnapshot } from "./page.ts";
 export { type KnownKey, type PageView, type ProjectFingerprint, type SiteInput, viewOf } from "./site.ts";
+export { auditSiteUncached, type UncachedFetch } from "./uncached.ts";
 export { createComputedVisibility } from "./visibility/computed.ts";
 export { createStaticVisibility } from "./visibility/static.ts";
 export type { HiddenReason, Visibility, VisibilityStrategy } from "./visibility/types.ts";

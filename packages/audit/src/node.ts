@@ -5,6 +5,7 @@ export {
   type CrawlProgress,
   type CrawlResult,
   crawlSite,
+  parseSitemap,
 } from "./net/crawl.ts";
 export { decodeHtml, FetchError, type FetchOptions, type FetchResult, safeFetch } from "./net/fetch.ts";
 export { BlockedAddressError, isForbiddenAddress } from "./net/guard.ts";

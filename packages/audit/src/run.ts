@@ -1,11 +1,10 @@
 // Node runner: crawl a site, re-request the start page uncached when A3 asks for it, audit, build the report.
-import { auditSite } from "./audit.ts";
 import type { PartnerCard } from "./card.ts";
-import { uncachedRequest } from "./checks/a3-license.ts";
 import type { Finding } from "./finding.ts";
 import { type CrawlOptions, crawlSite } from "./net/crawl.ts";
 import { safeFetch } from "./net/fetch.ts";
 import type { KnownKey, ProjectFingerprint, SiteInput } from "./site.ts";
+import { auditSiteUncached } from "./uncached.ts";
 
 export interface RunAuditOptions extends CrawlOptions {
   card?: PartnerCard;
@@ -42,21 +41,10 @@ export async function runAudit(url: string, options: RunAuditOptions): Promise<A
     ],
     ...(options.fingerprints && { fingerprints: options.fingerprints }),
   };
-  let audit = auditSite(input);
-  const a3 = audit.findings.find((f) => f.rule === "A3");
-  if (a3?.details?.action === "refetch-uncached" && input.pages[0]) {
-    // A3: the composite cache may drop X-Powered-CMS; ask again bypassing it before calling it missing.
-    const req = uncachedRequest(input.pages[0].url);
-    try {
-      const res = await safeFetch(req.url, { ...options, headers: { ...options.headers, ...req.headers } });
-      audit = auditSite({
-        ...input,
-        uncached: { url: res.finalUrl, status: res.status, headers: res.headers },
-      });
-    } catch {
-      // The re-request failed: A3 stays "review: composite cache, re-request needed".
-    }
-  }
+  const audit = await auditSiteUncached(input, async (req) => {
+    const res = await safeFetch(req.url, { ...options, headers: { ...options.headers, ...req.headers } });
+    return { url: res.finalUrl, status: res.status, headers: res.headers };
+  });
   return {
     url,
     checkedAt: options.checkedAt.toISOString(),

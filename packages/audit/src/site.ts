@@ -6,13 +6,16 @@ import type { HeaderMap, PageSnapshot } from "./page.ts";
 import { createStaticVisibility } from "./visibility/static.ts";
 import type { VisibilityStrategy } from "./visibility/types.ts";
 
-export interface KnownKey {
+/**
+ * A license key A3 compares the site's hash with: the raw key, or its hash md5("BITRIX"+key+"LICENCE") when
+ * the caller may not see the key (the extension gets hashes from the server, never raw keys).
+ */
+export type KnownKey = {
   /** Shown in the finding, e.g. "project key", "NFR key #2 of partner 42". */
   label: string;
-  key: string;
   /** The key this site must run on (the project's registered key, or the NFR key for an NFR audit). */
   expected: boolean;
-}
+} & ({ key: string; hash?: undefined } | { hash: string; key?: undefined });
 
 export interface ProjectFingerprint {
   project: string;

@@ -1,15 +1,11 @@
 // A3 (R5.4f): the license key behind `X-Powered-CMS: Bitrix Site Manager (<md5("BITRIX"+key+"LICENCE")>|DEMO)`.
-import { md5 } from "@noble/hashes/legacy.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { Finding } from "../finding.ts";
 import { msg } from "../finding.ts";
+import { licenseHash } from "../license.ts";
 import { type HeaderMap, headerValue } from "../page.ts";
 import type { SiteInput } from "../site.ts";
 
-/** The hash the product sends for a key: md5("BITRIX" + key + "LICENCE"), lower-case hex. */
-export function licenseHash(key: string): string {
-  return bytesToHex(md5(utf8ToBytes(`BITRIX${key.trim()}LICENCE`)));
-}
+export { licenseHash };
 
 export type PoweredBy = { kind: "demo" } | { kind: "hash"; hash: string } | { kind: "other"; value: string };
 
@@ -89,7 +85,9 @@ export function checkLicense(input: SiteInput): Finding {
       ),
       evidence,
     };
-  const match = keys.find((k) => licenseHash(k.key) === parsed.hash);
+  const match = keys.find(
+    (k) => (k.hash !== undefined ? k.hash.toLowerCase() : licenseHash(k.key)) === parsed.hash,
+  );
   if (match?.expected)
     return {
       rule: "A3",

@@ -10,6 +10,10 @@ import zlib from "node:zlib";
 import type { HeaderMap } from "../page.ts";
 import { BlockedAddressError, isForbiddenAddress } from "./guard.ts";
 import type { ResolveMap } from "./resolve.ts";
+import { FetchError, type FetchResult } from "./types.ts";
+
+export { decodeHtml } from "./decode.ts";
+export { FetchError, type FetchErrorCode, type FetchResult } from "./types.ts";
 
 export interface FetchOptions {
   /** Allow loopback/private/link-local/reserved addresses (tests, --allow-private). */
@@ -25,29 +29,6 @@ export interface FetchOptions {
   maxRedirects?: number;
   headers?: Record<string, string>;
   signal?: AbortSignal;
-}
-
-export interface FetchResult {
-  url: string;
-  finalUrl: string;
-  status: number;
-  headers: HeaderMap;
-  body: Uint8Array;
-  truncated: boolean;
-  redirects: string[];
-}
-
-export type FetchErrorCode = "blocked" | "timeout" | "redirects" | "network" | "url";
-
-export class FetchError extends Error {
-  override name = "FetchError";
-  readonly code: FetchErrorCode;
-  readonly url: string;
-  constructor(code: FetchErrorCode, url: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-    this.url = url;
-  }
 }
 
 export const USER_AGENT = "PartnerTrustAudit/0.1 (+https://www.1c-bitrix.ru/partners/)";
@@ -180,19 +161,5 @@ export async function safeFetch(url: string, options: FetchOptions = {}): Promis
       truncated: res.truncated,
       redirects,
     };
-  }
-}
-
-/** Decodes an HTML body by the Content-Type charset or the page's <meta charset> (windows-1251 is common). */
-export function decodeHtml(body: Uint8Array, contentType: string | undefined): string {
-  let charset = /charset=["']?([\w-]+)/i.exec(contentType ?? "")?.[1];
-  if (!charset) {
-    const head = new TextDecoder("latin1").decode(body.subarray(0, 2048));
-    charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1];
-  }
-  try {
-    return new TextDecoder(charset ?? "utf-8").decode(body);
-  } catch {
-    return new TextDecoder("utf-8").decode(body);
   }
 }
