@@ -32,5 +32,13 @@ export const employeeLinks = sqliteTable(
   (t) => [
     uniqueIndex("employee_links_partner_id_user_id_idx").on(t.partnerId, t.userId),
     index("employee_links_user_id_idx").on(t.userId),
+    // R4E: covers the recompute's walk over attached employees per partner (program/status/conditions.ts).
+    index("employee_links_partner_id_invitation_user_id_responded_at_invited_at_idx").on(
+      t.partnerId,
+      t.invitation,
+      t.userId,
+      t.respondedAt,
+      t.invitedAt,
+    ),
   ],
 );

@@ -32,7 +32,12 @@ export const certificates = sqliteTable(
     issuedAt: timestamp("issued_at").notNull(),
     expiresAt: timestamp("expires_at"),
   },
-  (t) => [index("certificates_user_id_idx").on(t.userId), index("certificates_course_id_idx").on(t.courseId)],
+  (t) => [
+    index("certificates_user_id_idx").on(t.userId),
+    index("certificates_course_id_idx").on(t.courseId),
+    // R4C.1: covers the recompute's certificate count (program/status/conditions.ts).
+    index("certificates_user_id_course_id_issued_at_idx").on(t.userId, t.courseId, t.issuedAt),
+  ],
 );
 
 /**

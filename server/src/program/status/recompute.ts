@@ -6,12 +6,21 @@ import {
   type CivilDate,
   nextStatus,
   parseCivilDate,
+  type StatusRequirements,
+  type StatusState,
 } from "@partner-trust/rules";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import type { PartnerStatus } from "../../db/schema/index.ts";
 import { loadRequirements } from "../catalogue/store.ts";
-import { activePointsBy, certificatesBy, dayWindow, isTerminated, qmParticipantsBy } from "./conditions.ts";
+import {
+  activePointsBy,
+  certificatesBy,
+  dayWindow,
+  isTerminated,
+  packedRows,
+  qmParticipantsBy,
+} from "./conditions.ts";
 import type { Transition } from "./transitions.ts";
 import { writeTransitions } from "./transitions.ts";
 
@@ -39,13 +48,25 @@ export type RecomputeResult = {
   ms: number;
 };
 
-type PartnerRow = {
-  id: string;
-  status: PartnerStatus;
-  since: string;
-  until: string | null;
-  terminatedAt: number | null;
-};
+/** id, status, since, until, terminated_at (ms) — packed by SQLite, see packedRows. */
+type PartnerRow = [
+  id: string,
+  status: PartnerStatus,
+  since: string,
+  until: string | null,
+  terminatedAt: number | null,
+];
+
+const stateOf = ([, status, since, until]: PartnerRow): StatusState => ({ status, since, until });
+
+/** Every course the requirement table names, at the highest count any status asks. */
+function everyRequiredCertificate(requirements: StatusRequirements): Record<string, number> {
+  const all: Record<string, number> = {};
+  for (const table of [requirements.certified, requirements.gold]) {
+    for (const [course, n] of Object.entries(table)) all[course] = Math.max(all[course] ?? 0, Number(n));
+  }
+  return all;
+}
 
 /**
  * Brings every partner approved by `on` to `on`. Idempotent: a second run on the same day finds no
@@ -63,40 +84,57 @@ export async function recomputeAll(
   return db.transaction(async (tx) => {
     const requirements = options.catalogue?.requirements ?? (await loadRequirements(tx));
     const w = dayWindow(on);
-    const partners = await tx.all<PartnerRow>(sql`
-      select id, status, status_since as since, status_until as until, terminated_at as terminatedAt
-      from partners where approved_at < ${w.endMs}`);
+    const partners = await packedRows<PartnerRow>(
+      tx,
+      sql`select id, status, status_since, status_until, terminated_at from partners where approved_at < ${w.endMs}`,
+      sql`id, status, status_since, status_until, terminated_at`,
+    );
     const points = await activePointsBy(tx, "all", w);
-    const certificates = await certificatesBy(tx, "all", w);
     const qm = await qmParticipantsBy(tx, "all", w);
+    const conditionsOf = (
+      [id, , , , terminatedAt]: PartnerRow,
+      certificates: Readonly<Record<string, number>>,
+    ) => ({
+      activePoints: points.get(id) ?? 0,
+      certificates,
+      qmParticipant: qm.has(id),
+      terminated: isTerminated(terminatedAt, w),
+    });
 
+    // Pass 1: the engine's step as if every required certificate were held. Certificates only ever raise
+    // the status met, so a partner that does not change even so cannot change today: only the others
+    // need their certificates — one query for all of them, a fraction of the partners on most days.
+    const everyRequired = everyRequiredCertificate(requirements);
+    const total = partners.length;
+    const candidates: PartnerRow[] = [];
+    onProgress?.({ done: 0, total, changes: 0 });
+    for (const p of partners) {
+      const prev = stateOf(p);
+      // A state written for a later day (a run with an earlier --on) is left alone.
+      if (on < prev.since) continue;
+      if (nextStatus(prev, conditionsOf(p, everyRequired), on, requirements).change) candidates.push(p);
+    }
+    const certificates = candidates.length
+      ? await certificatesBy(tx, candidates.length > total / 2 ? "all" : candidates.map(([id]) => id), w)
+      : new Map<string, Record<string, number>>();
+
+    // Pass 2: the real step for the candidates.
     const changes: Record<ChangeReason, number> = { upgrade: 0, renewed: 0, dropped: 0, terminated: 0 };
     const transitions: Transition[] = [];
-    const total = partners.length;
-    onProgress?.({ done: 0, total, changes: 0 });
-    for (let i = 0; i < total; i++) {
-      const p = partners[i]!;
-      const prev = { status: p.status, since: p.since, until: p.until };
-      // A state written for a later day (a run with an earlier --on) is left alone.
-      if (on >= prev.since) {
-        const step = nextStatus(
-          prev,
-          {
-            activePoints: points.get(p.id) ?? 0,
-            certificates: certificates.get(p.id) ?? {},
-            qmParticipant: qm.has(p.id),
-            terminated: isTerminated(p.terminatedAt, w),
-          },
-          on,
-          requirements,
-        );
-        if (step.change) {
-          changes[step.change.reason]++;
-          transitions.push({ partnerId: p.id, on, prev, state: step.state, change: step.change });
-        }
+    for (let i = 0; i < candidates.length; i++) {
+      const p = candidates[i]!;
+      const prev = stateOf(p);
+      const step = nextStatus(prev, conditionsOf(p, certificates.get(p[0]) ?? {}), on, requirements);
+      if (step.change) {
+        changes[step.change.reason]++;
+        transitions.push({ partnerId: p[0], on, prev, state: step.state, change: step.change });
       }
-      if ((i + 1) % progressEvery === 0 && i + 1 < total) {
-        onProgress?.({ done: i + 1, total, changes: transitions.length });
+      if ((i + 1) % progressEvery === 0) {
+        onProgress?.({
+          done: Math.round(((i + 1) / candidates.length) * total),
+          total,
+          changes: transitions.length,
+        });
       }
     }
     const written = await writeTransitions(tx, transitions, { now, mail: true });

@@ -1,0 +1,2 @@
+CREATE INDEX `employee_links_partner_id_invitation_user_id_responded_at_invited_at_idx` ON `employee_links` (`partner_id`,`invitation`,`user_id`,`responded_at`,`invited_at`);--> statement-breakpoint
+CREATE INDEX `certificates_user_id_course_id_issued_at_idx` ON `certificates` (`user_id`,`course_id`,`issued_at`);
