@@ -16,6 +16,7 @@ export function registerContentHandlers(ctx: ContentScriptContext): void {
   onMessage("ping", () => "pong");
   onMessage("runLiveAudit", ({ data }) =>
     runLiveAudit(data, {
+      url: location.href,
       document,
       liveVisibility: createComputedVisibility(window),
       parse: (html) => new DOMParser().parseFromString(html, "text/html"),

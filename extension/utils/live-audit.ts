@@ -18,6 +18,8 @@ import {
 import type { LiveAuditRequest, LiveAuditResult } from "./messaging.ts";
 
 export interface LiveAuditDeps {
+  /** The live page's URL (location.href). */
+  url: string;
   document: Document;
   /** The live page's strategy: createComputedVisibility(window) in the browser. */
   liveVisibility: VisibilityStrategy;
@@ -26,14 +28,14 @@ export interface LiveAuditDeps {
   onProgress?: (progress: CrawlProgress) => void;
 }
 
-function pageUrl(document: Document): string {
-  const u = new URL(document.URL);
+function withoutHash(url: string): string {
+  const u = new URL(url);
   u.hash = "";
   return u.href;
 }
 
 export async function runLiveAudit(request: LiveAuditRequest, deps: LiveAuditDeps): Promise<LiveAuditResult> {
-  const url = pageUrl(deps.document);
+  const url = withoutHash(deps.url);
   let crawled: CrawlResult | undefined;
   let start: FetchResult | undefined;
   try {
