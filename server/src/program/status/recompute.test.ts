@@ -14,6 +14,7 @@ import {
   startRecomputeScheduler,
 } from "./daily.ts";
 import { recomputeAll } from "./recompute.ts";
+import { isStateMoved, planTransitions, runAtomically } from "./transitions.ts";
 import {
   at,
   completeQm,
@@ -171,6 +172,33 @@ describe("daily recompute (R5.6)", () => {
     } finally {
       other.close();
     }
+  });
+
+  it("R5.6: the writes are compare-and-swap — a state moved after the read writes nothing", async () => {
+    h = await createHarness();
+    await withCatalogue(h.db);
+    const p = await createPartner(h.db, { approvedOn: "2025-01-10", employees: [["admin-basic", "developer"]] });
+    const prev = await partnerState(h.db, p.id);
+    const { statements } = await planTransitions(
+      h.db,
+      [
+        {
+          partnerId: p.id,
+          on: "2025-02-02",
+          prev,
+          state: { status: "certified", since: "2025-02-02", until: "2026-02-02" },
+          change: { from: "business", to: "certified", reason: "upgrade" },
+        },
+      ],
+      { now: at("2025-02-02"), mail: true },
+    );
+    // An event upgrades the partner first …
+    await h.db.update(s.partners).set({ status: "gold", statusSince: "2025-02-01", statusUntil: "2026-02-01" });
+    // … so the planned writes fail as a whole.
+    const before = await snapshot(h);
+    const failure = await runAtomically(h.db, statements).catch((err: unknown) => err);
+    expect(isStateMoved(failure)).toBe(true);
+    expect(await snapshot(h)).toEqual(before);
   });
 
   it("R5.6: the scheduler catches up on start, then fires at 00:00 MSK by the injected clock", async () => {

@@ -21,8 +21,7 @@ import {
   packedRows,
   qmParticipantsBy,
 } from "./conditions.ts";
-import type { Transition } from "./transitions.ts";
-import { writeTransitions } from "./transitions.ts";
+import { isStateMoved, planTransitions, runAtomically, type Transition } from "./transitions.ts";
 
 export type RecomputeProgress = { done: number; total: number; changes: number };
 
@@ -70,8 +69,9 @@ function everyRequiredCertificate(requirements: StatusRequirements): Record<stri
 
 /**
  * Brings every partner approved by `on` to `on`. Idempotent: a second run on the same day finds no
- * change and writes nothing. Reads and writes happen in one write transaction, so two runs (or a run
- * and an event) never interleave.
+ * change and writes nothing. The reads are single statements; all writes go in ONE write batch (one
+ * transaction, one call) whose state updates are compare-and-swap: if an event moved a partner in
+ * between, nothing is written and the recompute reads again.
  */
 export async function recomputeAll(
   db: Db,
@@ -80,74 +80,89 @@ export async function recomputeAll(
 ): Promise<RecomputeResult> {
   parseCivilDate(on);
   const started = performance.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await recomputeOnce(db, on, options, started);
+    } catch (err) {
+      // An event changed a partner between our reads and our writes: nothing was written; read again.
+      if (!isStateMoved(err) || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function recomputeOnce(
+  db: Db,
+  on: CivilDate,
+  options: RecomputeOptions,
+  started: number,
+): Promise<RecomputeResult> {
   const { now, onProgress, progressEvery = 1000 } = options;
-  return db.transaction(async (tx) => {
-    const requirements = options.catalogue?.requirements ?? (await loadRequirements(tx));
-    const w = dayWindow(on);
-    const partners = await packedRows<PartnerRow>(
-      tx,
-      sql`select id, status, status_since, status_until, terminated_at from partners where approved_at < ${w.endMs}`,
-      sql`id, status, status_since, status_until, terminated_at`,
-    );
-    const points = await activePointsBy(tx, "all", w);
-    const qm = await qmParticipantsBy(tx, "all", w);
-    const conditionsOf = (
-      [id, , , , terminatedAt]: PartnerRow,
-      certificates: Readonly<Record<string, number>>,
-    ) => ({
-      activePoints: points.get(id) ?? 0,
-      certificates,
-      qmParticipant: qm.has(id),
-      terminated: isTerminated(terminatedAt, w),
-    });
-
-    // Pass 1: the engine's step as if every required certificate were held. Certificates only ever raise
-    // the status met, so a partner that does not change even so cannot change today: only the others
-    // need their certificates — one query for all of them, a fraction of the partners on most days.
-    const everyRequired = everyRequiredCertificate(requirements);
-    const total = partners.length;
-    const candidates: PartnerRow[] = [];
-    onProgress?.({ done: 0, total, changes: 0 });
-    for (const p of partners) {
-      const prev = stateOf(p);
-      // A state written for a later day (a run with an earlier --on) is left alone.
-      if (on < prev.since) continue;
-      if (nextStatus(prev, conditionsOf(p, everyRequired), on, requirements).change) candidates.push(p);
-    }
-    const certificates = candidates.length
-      ? await certificatesBy(tx, candidates.length > total / 2 ? "all" : candidates.map(([id]) => id), w)
-      : new Map<string, Record<string, number>>();
-
-    // Pass 2: the real step for the candidates.
-    const changes: Record<ChangeReason, number> = { upgrade: 0, renewed: 0, dropped: 0, terminated: 0 };
-    const transitions: Transition[] = [];
-    for (let i = 0; i < candidates.length; i++) {
-      const p = candidates[i]!;
-      const prev = stateOf(p);
-      const step = nextStatus(prev, conditionsOf(p, certificates.get(p[0]) ?? {}), on, requirements);
-      if (step.change) {
-        changes[step.change.reason]++;
-        transitions.push({ partnerId: p[0], on, prev, state: step.state, change: step.change });
-      }
-      if ((i + 1) % progressEvery === 0) {
-        onProgress?.({
-          done: Math.round(((i + 1) / candidates.length) * total),
-          total,
-          changes: transitions.length,
-        });
-      }
-    }
-    const written = await writeTransitions(tx, transitions, { now, mail: true });
-    onProgress?.({ done: total, total, changes: transitions.length });
-    return {
-      on,
-      partners: total,
-      changes,
-      writes: written.statements,
-      mails: written.mails,
-      keysIssued: written.keysIssued,
-      keysRevoked: written.keysRevoked,
-      ms: Math.round(performance.now() - started),
-    };
+  const requirements = options.catalogue?.requirements ?? (await loadRequirements(db));
+  const w = dayWindow(on);
+  const partners = await packedRows<PartnerRow>(
+    db,
+    sql`select id, status, status_since, status_until, terminated_at from partners where approved_at < ${w.endMs}`,
+    sql`id, status, status_since, status_until, terminated_at`,
+  );
+  const points = await activePointsBy(db, "all", w);
+  const qm = await qmParticipantsBy(db, "all", w);
+  const conditionsOf = (
+    [id, , , , terminatedAt]: PartnerRow,
+    certificates: Readonly<Record<string, number>>,
+  ) => ({
+    activePoints: points.get(id) ?? 0,
+    certificates,
+    qmParticipant: qm.has(id),
+    terminated: isTerminated(terminatedAt, w),
   });
+
+  // Pass 1: the engine's step as if every required certificate were held. Certificates only ever raise
+  // the status met, so a partner that does not change even so cannot change today: only the others
+  // need their certificates — one query for all of them, a fraction of the partners on most days.
+  const everyRequired = everyRequiredCertificate(requirements);
+  const total = partners.length;
+  const candidates: PartnerRow[] = [];
+  onProgress?.({ done: 0, total, changes: 0 });
+  for (const p of partners) {
+    const prev = stateOf(p);
+    // A state written for a later day (a run with an earlier --on) is left alone.
+    if (on < prev.since) continue;
+    if (nextStatus(prev, conditionsOf(p, everyRequired), on, requirements).change) candidates.push(p);
+  }
+  const certificates = candidates.length
+    ? await certificatesBy(db, candidates.length > total / 2 ? "all" : candidates.map(([id]) => id), w)
+    : new Map<string, Record<string, number>>();
+
+  // Pass 2: the real step for the candidates.
+  const changes: Record<ChangeReason, number> = { upgrade: 0, renewed: 0, dropped: 0, terminated: 0 };
+  const transitions: Transition[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const p = candidates[i]!;
+    const prev = stateOf(p);
+    const step = nextStatus(prev, conditionsOf(p, certificates.get(p[0]) ?? {}), on, requirements);
+    if (step.change) {
+      changes[step.change.reason]++;
+      transitions.push({ partnerId: p[0], on, prev, state: step.state, change: step.change });
+    }
+    if ((i + 1) % progressEvery === 0) {
+      onProgress?.({
+        done: Math.round(((i + 1) / candidates.length) * total),
+        total,
+        changes: transitions.length,
+      });
+    }
+  }
+  const { statements, result: written } = await planTransitions(db, transitions, { now, mail: true });
+  await runAtomically(db, statements);
+  onProgress?.({ done: total, total, changes: transitions.length });
+  return {
+    on,
+    partners: total,
+    changes,
+    writes: written.statements,
+    mails: written.mails,
+    keysIssued: written.keysIssued,
+    keysRevoked: written.keysRevoked,
+    ms: Math.round(performance.now() - started),
+  };
 }

@@ -1,6 +1,8 @@
 // Writes status transitions in batched statements: the partner's state, the history (status_changes,
 // status_terms), the status NFR keys (R6.1) and the e-mail (R2.5). Used by the event path (one
 // transition), the daily recompute (many) and the seed's replay (past ones, no mail).
+
+import type { InArgs } from "@libsql/client";
 import {
   type CivilDate,
   keysToIssue,
@@ -10,8 +12,9 @@ import {
   type StatusState,
 } from "@partner-trust/rules";
 import { type SQL, sql } from "drizzle-orm";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { moscowDay, moscowMidnight } from "../../clock.ts";
-import type { Writer } from "../../db/client.ts";
+import type { Db, Writer } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { newLicenseKey, STATUS_KEY_EDITION } from "./keys.ts";
 import { statusMail } from "./mail.ts";
@@ -55,45 +58,65 @@ const termOutcome = {
   terminated: "terminated",
 } as const;
 
+/** Statements that write transitions, and what they will write. */
+export type TransitionWrites = { statements: SQL[]; result: WriteResult };
+
+/** Raised (as SQLite's "malformed JSON") when a partner's state moved after it was read. */
+const STATE_MOVED = "status state moved";
+
+/** True when a write failed because a partner's stored state had changed since it was read. */
+export const isStateMoved = (err: unknown): boolean =>
+  err instanceof Error &&
+  /malformed JSON/.test(`${err.message} ${(err as { cause?: Error }).cause?.message ?? ""}`);
+
 /**
- * Writes `transitions` (at most one per partner) inside the caller's transaction. Statements are
- * batched: one per chunk of partners and kind of row, whatever the number of transitions.
+ * Plans the writes of `transitions` (at most one per partner): reads the held status keys and the main
+ * users, then builds batched statements — one per chunk of partners and kind of row. Each chunk's state
+ * update is a compare-and-swap: it only matches partners still in their `prev` state, and a guard fails
+ * the whole transaction if any did not (run it again: the state moved under us).
  */
-export async function writeTransitions(
+export async function planTransitions(
   db: Writer,
   transitions: readonly Transition[],
   { now, mail }: WriteOptions,
-): Promise<WriteResult> {
+): Promise<TransitionWrites> {
   const result: WriteResult = { statements: 0, mails: 0, keysIssued: 0, keysRevoked: 0 };
-  if (transitions.length === 0) return result;
+  const statements: SQL[] = [];
+  if (transitions.length === 0) return { statements, result };
   const ids = transitions.map((t) => t.partnerId);
-  if (new Set(ids).size !== ids.length) throw new Error("writeTransitions: one transition per partner");
-  const run = async (query: SQL) => {
-    await db.run(query);
-    result.statements++;
+  if (new Set(ids).size !== ids.length) throw new Error("planTransitions: one transition per partner");
+  const add = (statement: SQL | { getSQL(): SQL }) => {
+    statements.push("getSQL" in statement ? statement.getSQL() : statement);
   };
 
   for (const part of chunks(transitions)) {
     const values = sql.join(
-      part.map((t) => sql`(${t.partnerId}, ${t.state.status}, ${t.state.since}, ${t.state.until})`),
+      part.map(
+        (t) =>
+          sql`(${t.partnerId}, ${t.state.status}, ${t.state.since}, ${t.state.until}, ${t.prev.status}, ${t.prev.since}, ${t.prev.until})`,
+      ),
       sql`, `,
     );
-    await run(sql`update partners set status = v.column2, status_since = v.column3, status_until = v.column4
-      from (values ${values}) as v where partners.id = v.column1`);
-    await db.insert(s.statusChanges).values(
-      part.map((t) => ({
-        partnerId: t.partnerId,
-        fromStatus: t.change.from,
-        toStatus: t.change.to,
-        reason: t.change.reason,
-        on: t.on,
-        since: t.state.since,
-        until: t.state.until,
-        changedAt: now,
-        createdAt: now,
-      })),
+    add(sql`update partners set status = v.column2, status_since = v.column3, status_until = v.column4
+      from (values ${values}) as v
+      where partners.id = v.column1 and partners.status = v.column5 and partners.status_since = v.column6
+        and partners.status_until is v.column7`);
+    add(sql`select json(case when changes() = ${part.length} then '1' else ${STATE_MOVED} end)`);
+    add(
+      db.insert(s.statusChanges).values(
+        part.map((t) => ({
+          partnerId: t.partnerId,
+          fromStatus: t.change.from,
+          toStatus: t.change.to,
+          reason: t.change.reason,
+          on: t.on,
+          since: t.state.since,
+          until: t.state.until,
+          changedAt: now,
+          createdAt: now,
+        })),
+      ),
     );
-    result.statements++;
   }
 
   // Terms: the active one ends (how, and whether on `on`, depends on the change); a new one starts.
@@ -108,7 +131,7 @@ export async function writeTransitions(
   }
   for (const { outcome, endsOn, ids: group } of closing.values()) {
     for (const part of chunks(group)) {
-      await run(sql`update status_terms set outcome = ${outcome}, ends_on = coalesce(${endsOn}, ends_on)
+      add(sql`update status_terms set outcome = ${outcome}, ends_on = coalesce(${endsOn}, ends_on)
         where outcome = 'active' and partner_id in (${list(part)})`);
     }
   }
@@ -122,10 +145,7 @@ export async function writeTransitions(
       endsOn: t.state.until,
       createdAt: now,
     }));
-  for (const part of chunks(opened)) {
-    await db.insert(s.statusTerms).values(part);
-    result.statements++;
-  }
+  for (const part of chunks(opened)) add(db.insert(s.statusTerms).values(part));
 
   // R6.1a, R6.1c, R1.5c: revoke the keys the new status no longer allows (newest first), issue the missing ones.
   const held = new Map<string, NfrKey[]>();
@@ -168,15 +188,12 @@ export async function writeTransitions(
   }
   for (const [reason, keyIds] of revoked) {
     for (const part of chunks(keyIds)) {
-      await run(sql`update nfr_licenses set state = 'revoked', revoked_at = ${now.getTime()}, revoke_reason = ${reason}
+      add(sql`update nfr_licenses set state = 'revoked', revoked_at = ${now.getTime()}, revoke_reason = ${reason}
         where id in (${list(part)})`);
     }
     result.keysRevoked += keyIds.length;
   }
-  for (const part of chunks(issued)) {
-    await db.insert(s.nfrLicenses).values(part);
-    result.statements++;
-  }
+  for (const part of chunks(issued)) add(db.insert(s.nfrLicenses).values(part));
   result.keysIssued = issued.length;
 
   if (mail) {
@@ -196,11 +213,42 @@ export async function writeTransitions(
       const { subject, text } = statusMail(to.name, t.change, t.state, t.on);
       return [{ to: to.email, subject, text, html: null, nextAttemptAt: now, createdAt: now }];
     });
-    for (const part of chunks(mails)) {
-      await db.insert(s.emailOutbox).values(part);
-      result.statements++;
-    }
+    for (const part of chunks(mails)) add(db.insert(s.emailOutbox).values(part));
     result.mails = mails.length;
   }
+  result.statements = statements.length;
+  return { statements, result };
+}
+
+/** Runs planned statements inside the caller's transaction. */
+export async function runInTransaction(tx: Writer, statements: readonly SQL[]): Promise<void> {
+  for (const statement of statements) await tx.run(statement);
+}
+
+const dialect = new SQLiteAsyncDialect();
+
+/**
+ * Runs planned statements as ONE write batch: a single transaction executed in one call, so no other
+ * statement of this process interleaves and no transaction stays open across awaits.
+ */
+export async function runAtomically(db: Db, statements: readonly SQL[]): Promise<void> {
+  if (statements.length === 0) return;
+  await db.$client.batch(
+    statements.map((statement) => {
+      const query = dialect.sqlToQuery(statement);
+      return { sql: query.sql, args: query.params as InArgs };
+    }),
+    "write",
+  );
+}
+
+/** Plans and writes `transitions` inside the caller's transaction. */
+export async function writeTransitions(
+  tx: Writer,
+  transitions: readonly Transition[],
+  options: WriteOptions,
+): Promise<WriteResult> {
+  const { statements, result } = await planTransitions(tx, transitions, options);
+  await runInTransaction(tx, statements);
   return result;
 }
