@@ -14,7 +14,6 @@ import {
   startRecomputeScheduler,
 } from "./daily.ts";
 import { recomputeAll } from "./recompute.ts";
-import { isStateMoved, planTransitions, runAtomically } from "./transitions.ts";
 import {
   at,
   completeQm,
@@ -26,6 +25,7 @@ import {
   statusKeys,
   withCatalogue,
 } from "./test-support.ts";
+import { isStateMoved, planTransitions, runAtomically } from "./transitions.ts";
 
 const add = (partnerId: string, day: string, points: number) => ({
   partnerId,
@@ -177,7 +177,10 @@ describe("daily recompute (R5.6)", () => {
   it("R5.6: the writes are compare-and-swap — a state moved after the read writes nothing", async () => {
     h = await createHarness();
     await withCatalogue(h.db);
-    const p = await createPartner(h.db, { approvedOn: "2025-01-10", employees: [["admin-basic", "developer"]] });
+    const p = await createPartner(h.db, {
+      approvedOn: "2025-01-10",
+      employees: [["admin-basic", "developer"]],
+    });
     const prev = await partnerState(h.db, p.id);
     const { statements } = await planTransitions(
       h.db,
@@ -193,7 +196,9 @@ describe("daily recompute (R5.6)", () => {
       { now: at("2025-02-02"), mail: true },
     );
     // An event upgrades the partner first …
-    await h.db.update(s.partners).set({ status: "gold", statusSince: "2025-02-01", statusUntil: "2026-02-01" });
+    await h.db
+      .update(s.partners)
+      .set({ status: "gold", statusSince: "2025-02-01", statusUntil: "2026-02-01" });
     // … so the planned writes fail as a whole.
     const before = await snapshot(h);
     const failure = await runAtomically(h.db, statements).catch((err: unknown) => err);
