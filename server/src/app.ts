@@ -10,10 +10,12 @@ import type { Mailer } from "./mail/outbox.ts";
 import { authorize } from "./middleware/authorize/index.ts";
 import { requestLog } from "./middleware/request-log/index.ts";
 import { session } from "./middleware/session/index.ts";
+import { auditReportRoutes } from "./routes/audit-reports/index.ts";
 import { devOutboxApi, devOutboxPage } from "./routes/dev-outbox/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
 import { moderationLogRoutes } from "./routes/moderation-log/index.ts";
+import { publicCardRoutes } from "./routes/public-card/index.ts";
 import { createRouter } from "./routes/router.ts";
 import { standingRoutes } from "./routes/standing/index.ts";
 
@@ -46,6 +48,8 @@ export function createApp(deps: AppDeps) {
   const routes = app
     .route("/", healthRoutes(deps))
     .route("/api/v1", meRoutes())
+    .route("/api/v1", auditReportRoutes(deps))
+    .route("/api/v1", publicCardRoutes(deps))
     .route("/api/v1", moderationLogRoutes(deps))
     .route("/api/v1", standingRoutes(deps));
 

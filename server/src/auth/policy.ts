@@ -35,6 +35,10 @@ export const policy: Record<string, Access> = {
     partner: { param: "partnerId", levels: ["main", "full", "limited"] },
     staff: ["admin", "moderator"],
   },
+  "GET /api/v1/audit/lookup": staff,
+  "POST /api/v1/audit-reports": staff,
+  "GET /api/v1/audit-reports": staff,
+  "GET /api/v1/public/partners/:partnerId/card": "anyone",
   // Dev-only routes: mounted only when not in production.
   "GET /dev/outbox": "anyone",
   "GET /api/v1/dev/outbox": "anyone",

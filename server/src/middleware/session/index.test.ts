@@ -27,4 +27,19 @@ describe("session middleware", () => {
     expect(out.status).toBe(200);
     expect((await h.app.request("/api/v1/me", { headers: { cookie } })).status).toBe(401);
   });
+
+  it("Authorization: Bearer from sign-in (the extension): the principal; a forged token: none", async () => {
+    await signUp(h.app, "b@example.ru", "bearer-pass", "Токен");
+    const res = await h.app.request("/api/auth/sign-in/email", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: "chrome-extension://abcdefghijklmnop" },
+      body: JSON.stringify({ email: "b@example.ru", password: "bearer-pass" }),
+    });
+    const token = res.headers.get("set-auth-token");
+    expect(token).toBeTruthy();
+    const me = await h.app.request("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+    expect((await me.json()).email).toBe("b@example.ru");
+    expect((await h.app.request("/api/v1/me", { headers: { authorization: "Bearer x.y" } })).status).toBe(401);
+  });
 });

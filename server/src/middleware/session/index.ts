@@ -9,7 +9,8 @@ export function session({ auth, db }: { auth: Auth; db: Db }): MiddlewareHandler
   return async function session(c, next) {
     c.set("principal", null);
     // better-auth's own routes handle their session themselves.
-    if (!c.req.path.startsWith("/api/auth/") && c.req.header("cookie")) {
+    // A cookie (browser pages) or `Authorization: Bearer` (the extension, through better-auth's bearer plugin).
+    if (!c.req.path.startsWith("/api/auth/") && (c.req.header("cookie") || c.req.header("authorization"))) {
       const found = await auth.api.getSession({ headers: c.req.raw.headers });
       if (found) c.set("principal", await loadPrincipal(db, found.user));
     }

@@ -1,0 +1,44 @@
+// The card data site audits compare with (A2): the last APPROVED card version (R1.4c) and the partner's
+// registered domains — never a pending version.
+import type { PartnerCard } from "@partner-trust/audit/card";
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { cardVersions, partners, registeredDomains } from "../../db/schema/index.ts";
+
+export type { PartnerCard };
+
+/** R5.4h: a host as projects store it — lower-case, punycode, no `www.`, no port or trailing dot. */
+export function normaliseHost(input: string): string {
+  let host = input.trim().toLowerCase();
+  try {
+    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(host) ? host : `http://${host}`).hostname;
+  } catch {
+    // not a URL: keep the text as given
+  }
+  return host.replace(/\.$/, "").replace(/^www\./, "");
+}
+
+export async function approvedCard(db: Db, partnerId: string): Promise<PartnerCard | null> {
+  const [partner] = await db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId));
+  if (!partner) return null;
+  const [card] = await db
+    .select()
+    .from(cardVersions)
+    .where(and(eq(cardVersions.partnerId, partnerId), eq(cardVersions.state, "approved")))
+    .orderBy(desc(cardVersions.version))
+    .limit(1);
+  if (!card) return null;
+  const domains = await db
+    .select({ host: registeredDomains.host })
+    .from(registeredDomains)
+    .where(eq(registeredDomains.partnerId, partnerId));
+  const hosts = new Set(domains.map((d) => normaliseHost(d.host)));
+  if (card.website) hosts.add(normaliseHost(card.website));
+  return {
+    name: card.name,
+    phones: card.phone ? [card.phone] : [],
+    emails: card.email ? [card.email] : [],
+    addresses: card.address ? [card.address] : [],
+    domains: [...hosts].sort(),
+  };
+}
