@@ -29,7 +29,8 @@ describe("server API client", () => {
     );
     await createApi("http://srv:8787", "tok", fetch).lookup({ host: "a.ru" });
     expect(String(fetch.mock.calls[0]?.[0])).toBe("http://srv:8787/api/v1/audit/lookup?host=a.ru");
-    expect((fetch.mock.calls[0]?.[1]?.headers as Record<string, string>).authorization).toBe("Bearer tok");
+    const headers = fetch.mock.calls[0]?.[1]?.headers as Record<string, string> | undefined;
+    expect(headers?.authorization).toBe("Bearer tok");
   });
   it("turns problem+json into an ApiError naming the field", async () => {
     const fetch = async () =>

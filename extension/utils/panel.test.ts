@@ -62,7 +62,7 @@ describe("side panel: lookup → audit in place → report", () => {
       requests.push(data as LiveAuditRequest);
       return result;
     }) as unknown as typeof sendMessage;
-    const request = vi.spyOn(fakeBrowser.permissions, "request").mockResolvedValue(true);
+    const request = vi.spyOn(fakeBrowser.permissions, "request").mockImplementation(async () => true);
     const inject = vi.fn(async () => []);
     fakeBrowser.scripting = { executeScript: inject } as unknown as typeof fakeBrowser.scripting;
     const panel = createPanel({ api: async () => api as unknown as Api, send, crop: async () => "" });
@@ -99,7 +99,7 @@ describe("side panel: lookup → audit in place → report", () => {
 
   it("refused permission: no injection, a clear error", async () => {
     const tab = await fakeBrowser.tabs.create({ url: "https://other.ru/", active: true });
-    vi.spyOn(fakeBrowser.permissions, "request").mockResolvedValue(false);
+    vi.spyOn(fakeBrowser.permissions, "request").mockImplementation(async () => false);
     const send = vi.fn() as unknown as typeof sendMessage;
     const panel = createPanel({ api: async () => fakeApi() as unknown as Api, send, crop: async () => "" });
     await panel.bind(tab.id);
