@@ -1,20 +1,23 @@
-// R2.5: on every relevant event the partner's status is re-evaluated at once, in the event's transaction.
+// R2.5: on every relevant event the partner's status is re-evaluated at once; the status writes (and the
+// event's own fact, for an accrual) go in ONE write batch — one transaction, compare-and-swap on the state.
 import {
   type Catalogue,
   type CivilDate,
+  isActiveOn,
   nextStatus,
   parseCivilDate,
   type StatusStep,
 } from "@partner-trust/rules";
+import type { SQL } from "drizzle-orm";
 import { eq } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
-import type { Db, Writer } from "../../db/client.ts";
+import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { notFound } from "../../errors/index.ts";
 import { loadRequirements } from "../catalogue/store.ts";
 import { conditionsFor } from "./conditions.ts";
 import { stateOf } from "./state.ts";
-import { type WriteResult, writeTransitions } from "./transitions.ts";
+import { isStateMoved, planTransitions, runAtomically, type WriteResult } from "./transitions.ts";
 
 export type StatusDeps = {
   clock: Clock;
@@ -24,14 +27,17 @@ export type StatusDeps = {
 
 export type AppliedStatus = StatusStep & { written?: WriteResult };
 
-/** Conditions → nextStatus → writes, inside the caller's transaction `tx`. */
-export async function applyStatusIn(
-  tx: Writer,
+/** A fact written in the same transaction as the status, and the points it adds that day. */
+type PendingFact = { insert: SQL; accrual?: { on: CivilDate; points: number } };
+
+async function applyOnce(
+  db: Db,
   partnerId: string,
   on: CivilDate,
   deps: StatusDeps,
+  fact?: PendingFact,
 ): Promise<AppliedStatus> {
-  const [row] = await tx
+  const [row] = await db
     .select({
       status: s.partners.status,
       statusSince: s.partners.statusSince,
@@ -41,28 +47,46 @@ export async function applyStatusIn(
     .where(eq(s.partners.id, partnerId));
   if (!row) throw notFound(`No partner ${partnerId}.`);
   const prev = stateOf(row);
+  let step: StatusStep = { state: prev };
   // A state already written for a later day is not judged by an earlier one.
-  if (on < prev.since) return { state: prev };
-  const requirements = deps.catalogue?.requirements ?? (await loadRequirements(tx));
-  const conditions = (await conditionsFor(tx, [partnerId], on)).get(partnerId)!;
-  const step = nextStatus(prev, conditions, on, requirements);
-  if (!step.change) return step;
-  const written = await writeTransitions(
-    tx,
-    [{ partnerId, on, prev, state: step.state, change: step.change }],
-    { now: deps.clock.now(), mail: true },
-  );
-  return { ...step, written };
+  if (on >= prev.since) {
+    const requirements = deps.catalogue?.requirements ?? (await loadRequirements(db));
+    const conditions = (await conditionsFor(db, [partnerId], on)).get(partnerId)!;
+    // R5.6: the fact about to be written counts the way the engine counts it.
+    if (fact?.accrual && fact.accrual.points > 0 && isActiveOn(fact.accrual, on)) {
+      conditions.activePoints += fact.accrual.points;
+    }
+    step = nextStatus(prev, conditions, on, requirements);
+  }
+  const planned = step.change
+    ? await planTransitions(db, [{ partnerId, on, prev, state: step.state, change: step.change }], {
+        now: deps.clock.now(),
+        mail: true,
+      })
+    : undefined;
+  await runAtomically(db, [...(fact ? [fact.insert] : []), ...(planned?.statements ?? [])]);
+  return planned ? { ...step, written: planned.result } : step;
 }
 
-/** Re-evaluates one partner's status on `on` in its own (write) transaction. */
+/** Retries when an event moved the partner between our reads and our write batch (nothing was written). */
+async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!isStateMoved(err) || n >= 5) throw err;
+    }
+  }
+}
+
+/** Re-evaluates one partner's status on `on` and writes any change (detachment, certificate, termination …). */
 export function applyStatus(
   db: Db,
   partnerId: string,
   on: CivilDate,
   deps: StatusDeps,
 ): Promise<AppliedStatus> {
-  return db.transaction((tx) => applyStatusIn(tx, partnerId, on, deps));
+  return withRetry(() => applyOnce(db, partnerId, on, deps));
 }
 
 export type NewAccrual = {
@@ -84,8 +108,14 @@ export function recordAccrual(db: Db, accrual: NewAccrual, deps: StatusDeps): Pr
   if (!Number.isInteger(accrual.points)) throw new Error(`points must be an integer, got ${accrual.points}`);
   const today = moscowDay(deps.clock.now());
   if (accrual.day > today) throw new Error(`accrual day ${accrual.day} is after today (${today})`);
-  return db.transaction(async (tx) => {
-    await tx.insert(s.pointAccruals).values({ ...accrual, createdAt: deps.clock.now() });
-    return applyStatusIn(tx, accrual.partnerId, today, deps);
-  });
+  const insert = db
+    .insert(s.pointAccruals)
+    .values({ ...accrual, id: crypto.randomUUID(), createdAt: deps.clock.now() })
+    .getSQL();
+  return withRetry(() =>
+    applyOnce(db, accrual.partnerId, today, deps, {
+      insert,
+      accrual: { on: accrual.day, points: accrual.points },
+    }),
+  );
 }
