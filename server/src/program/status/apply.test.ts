@@ -98,11 +98,18 @@ describe("status on events (R2.5)", () => {
     expect(await statusKeys(h.db, p.id)).toHaveLength(2);
   });
 
-  it("R1.5c: termination → none at once, every status key revoked, the main user told", async () => {
+  it("R1.5c: termination → none at once, every NFR license revoked, the main user told", async () => {
     const clock = dayClock("2025-03-01");
     const p = await createPartner(h.db, { approvedOn: "2025-01-10", employees: goldTeam });
     await recordAccrual(h.db, accrual(p.id, "2025-03-01", 150), { clock });
     expect(await statusKeys(h.db, p.id)).toHaveLength(2);
+    await h.db.insert(s.nfrLicenses).values({
+      partnerId: p.id,
+      licenseKey: `REQ-${p.id}`,
+      kind: "request",
+      editionCode: "start",
+      state: "active",
+    });
 
     clock.set("2025-06-01");
     await h.db
@@ -115,6 +122,9 @@ describe("status on events (R2.5)", () => {
     const keys = await statusKeys(h.db, p.id);
     expect(keys.map((k) => k.state)).toEqual(["revoked", "revoked"]);
     expect(keys[0]!.revokeReason).toContain("terminated");
+    // R1.5c: every NFR license goes, the on-request one too.
+    const all = await h.db.select().from(s.nfrLicenses).where(eq(s.nfrLicenses.partnerId, p.id));
+    expect(all.find((k) => k.kind === "request")).toMatchObject({ state: "revoked" });
     const mails = await h.db.select().from(s.emailOutbox).where(eq(s.emailOutbox.to, p.mainEmail));
     expect(mails.map((m) => m.subject)).toContain(
       "Статус партнёра: не является партнёром / Partner status: no longer a partner",

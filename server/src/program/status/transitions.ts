@@ -195,6 +195,13 @@ export async function planTransitions(
   }
   for (const part of chunks(issued)) add(db.insert(s.nfrLicenses).values(part));
   result.keysIssued = issued.length;
+  // R1.5c: termination ends every NFR license, the on-request (R6.2) and Bitrix24 (R6.3) ones too.
+  const terminated = transitions.filter((t) => t.change.reason === "terminated").map((t) => t.partnerId);
+  for (const part of chunks(terminated)) {
+    add(sql`update nfr_licenses set state = 'revoked', revoked_at = ${now.getTime()},
+      revoke_reason = 'partnership terminated (R1.5c)'
+      where kind != 'status' and state in ('requested', 'active') and partner_id in (${list(part)})`);
+  }
 
   if (mail) {
     const recipients = new Map<string, { name: string; email: string | null }>();
