@@ -31,7 +31,12 @@ export function FindingItem({ finding, panel }: { finding: Finding; panel: Panel
                   >
                     {t("showOnPage")}
                   </button>
-                  <button type="button" class="link" onClick={() => panel.screenshot(finding.rule, ev)}>
+                  <button
+                    type="button"
+                    class="link"
+                    data-testid="screenshot-evidence"
+                    onClick={() => panel.screenshot(finding.rule, ev)}
+                  >
                     {t("screenshot")}
                   </button>
                 </span>

@@ -114,6 +114,25 @@ describe("extension e2e (headless Chromium, built extension)", () => {
       .toBe(true);
   });
 
+  it("screenshots the element as evidence (captureVisibleTab cropped to its box)", async () => {
+    await panel.locator('[data-rule="A1"] [data-testid="screenshot-evidence"]').first().click();
+    await panel
+      .locator(".shots img")
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(async (e) => {
+        throw new Error(
+          `${e}: ${await panel
+            .getByTestId("error")
+            .textContent()
+            .catch(() => "")}`,
+        );
+      });
+    const src = await panel.locator(".shots img").first().getAttribute("src");
+    expect(src).toMatch(/^data:image\/jpeg;base64,/);
+    expect(src!.length).toBeGreaterThan(1000);
+  });
+
   it("submits the report with a verdict and note; the server lists it for the host", async () => {
     await panel.locator('input[name="verdict"][value="confirm"]').check();
     await panel.fill("textarea[name=note]", "Футер скрыт скриптом на главной / footer hidden by a script");
@@ -140,7 +159,11 @@ describe("extension e2e (headless Chromium, built extension)", () => {
       }[];
     };
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ verdict: "confirm", note: expect.stringContaining("Футер") });
+    expect(items[0]).toMatchObject({
+      verdict: "confirm",
+      note: expect.stringContaining("Футер"),
+      screenshots: 1,
+    });
     expect(items[0]?.projectId).toBeTruthy();
     expect(items[0]?.findings.find((f) => f.rule === "A1")?.verdict).toBe("fail");
   });

@@ -22,6 +22,20 @@ const defaults: PanelDeps = {
   crop: cropCapture,
 };
 
+/**
+ * captureVisibleTab needs activeTab (granted when the panel is opened from the toolbar button) or
+ * <all_urls>; without activeTab the optional <all_urls> is asked for once, on this click.
+ */
+async function captureVisible(windowId: number): Promise<string> {
+  try {
+    return await browser.tabs.captureVisibleTab(windowId, { format: "png" });
+  } catch (e) {
+    if (!/permission/i.test(String(e))) throw e;
+    if (!(await browser.permissions.request({ origins: ["<all_urls>"] }))) throw e;
+    return browser.tabs.captureVisibleTab(windowId, { format: "png" });
+  }
+}
+
 export function createPanel(deps: PanelDeps = defaults) {
   const tab = signal<{ id: number; windowId: number; url: string | undefined } | null>(null);
   const targets = signal<AuditTarget[]>([]);
@@ -148,7 +162,7 @@ export function createPanel(deps: PanelDeps = defaults) {
       const box = await deps.send("highlight", { selector: ev.selector }, t.id);
       if (!box) throw new Error(`no element: ${ev.selector}`);
       await new Promise((r) => setTimeout(r, 150)); // let the overlay paint
-      const shot = await browser.tabs.captureVisibleTab(t.windowId, { format: "png" });
+      const shot = await captureVisible(t.windowId);
       const dataUrl = await deps.crop(shot, box);
       screenshots.value = [...screenshots.value, { rule, selector: ev.selector, url: ev.url, dataUrl }];
     } catch (e) {
