@@ -61,7 +61,7 @@ export function App({ tabId }: { tabId?: number }) {
       {header}
       {tab && tab.url === undefined ? (
         <button type="button" onClick={() => void panel.allowTabs()}>
-          {t("noSite")}
+          {t("allowTab")}
         </button>
       ) : !panel.host.value ? (
         <p>{t("noSite")}</p>

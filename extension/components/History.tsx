@@ -13,7 +13,7 @@ export function History({ panel }: { panel: Panel }) {
         <ul data-testid="history">
           {items.map((r) => (
             <li key={r.id}>
-              <b>{new Date(r.createdAt).toLocaleString()}</b> — {t(r.verdict)} —{" "}
+              <b>{new Date(r.createdAt).toLocaleString()}</b> — {r.verdict ? t(r.verdict) : "—"} —{" "}
               {r.auditor.name ?? r.auditor.email}
               <br />
               <span class="muted">

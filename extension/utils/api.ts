@@ -56,7 +56,7 @@ export interface StoredReport {
   host: string;
   partnerId: string | null;
   projectId: string | null;
-  verdict: Verdict;
+  verdict: Verdict | null;
   note: string;
   createdAt: string;
   auditor: { id: string | null; name: string | null; email: string | null };

@@ -5,6 +5,7 @@ import type { ElementBox } from "./messaging.ts";
 export function createHighlighter(ctx: ContentScriptContext) {
   let ui: ShadowRootContentScriptUi<HTMLDivElement> | undefined;
   let target: Element | undefined;
+  let following = false;
 
   const place = () => {
     const box = ui?.mounted;
@@ -49,10 +50,14 @@ export function createHighlighter(ctx: ContentScriptContext) {
         return box;
       },
     });
+    if (!following) {
+      // Once per page: the outline follows its element while the page scrolls or resizes.
+      ctx.addEventListener(window, "scroll", place, { passive: true, capture: true });
+      ctx.addEventListener(window, "resize", place);
+      following = true;
+    }
     ui.mount();
     place();
-    ctx.addEventListener(window, "scroll", place, { passive: true, capture: true });
-    ctx.addEventListener(window, "resize", place);
     const r = el.getBoundingClientRect();
     return {
       rect: { x: r.left, y: r.top, width: r.width, height: r.height },

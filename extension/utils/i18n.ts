@@ -33,6 +33,10 @@ const strings = {
   signInFirst: { ru: "Войдите, чтобы проводить аудит", en: "Sign in to audit sites" },
   openOptions: { ru: "Открыть настройки", en: "Open settings" },
   noSite: { ru: "Откройте сайт (http/https) в этой вкладке", en: "Open a site (http/https) in this tab" },
+  allowTab: {
+    ru: "Разрешить расширению видеть адрес вкладки",
+    en: "Allow the extension to see the tab's address",
+  },
   runAudit: { ru: "Проверить сайт", en: "Audit this site" },
   rerun: { ru: "Проверить снова", en: "Audit again" },
   crawl: { ru: "Обойти другие страницы сайта (A1)", en: "Crawl the site's other pages (A1)" },

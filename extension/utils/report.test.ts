@@ -57,6 +57,15 @@ describe("report building", () => {
     expect(r.screenshots).toHaveLength(MAX_SCREENSHOTS);
     expect(r.screenshots?.every((s) => s.dataUrl.length < 100)).toBe(true);
   });
+  it("bounds each finding to what the server accepts", () => {
+    const many = {
+      ...finding("A2", "fail"),
+      evidence: Array.from({ length: 80 }, () => ({ url: "https://a.ru/", excerpt: "x".repeat(3000) })),
+    };
+    const r = buildReport({ audit: { ...audit, findings: [many] }, target, verdict: "confirm", note: "" });
+    expect(r.findings[0]?.evidence).toHaveLength(50);
+    expect(r.findings[0]?.evidence[0]?.excerpt).toHaveLength(2000);
+  });
   it("summarises verdicts", () => {
     expect(summarise(audit.findings)).toEqual({ pass: 1, fail: 1, review: 1 });
   });
