@@ -12,6 +12,7 @@ import * as s from "../db/schema/index.ts";
 import { loadCatalogue } from "../program/catalogue/store.ts";
 import { conditionsFor } from "../program/status/conditions.ts";
 import { loadPartnerFacts } from "../program/status/facts.ts";
+import { partnersByStatus } from "../program/status/summary.ts";
 import { body, createHarness, type Harness, signIn } from "../test/harness.ts";
 import { demoAccounts } from "./accounts.ts";
 import { seedDemo } from "./index.ts";
@@ -93,6 +94,8 @@ describe("demo seed", () => {
         );
       expect(keys, plan.slug).toHaveLength(statusNfrKeys(plan.target));
     }
+    // What the start command prints.
+    expect(await partnersByStatus(h.db)).toBe("3 gold, 3 certified, 3 business");
   });
 
   it("R2.2/R2.3/R5.6: the SQL conditions equal the engine's, meet exactly the intended status, older points expired", async () => {
