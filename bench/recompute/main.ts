@@ -184,7 +184,15 @@ async function build() {
     for (let p = 0; p < PARTNERS; p++) {
       const count = p === PARTNERS - 1 ? ACCRUALS - n : Math.round((ACCRUALS * intensity[p]!) / total);
       for (let k = 0; k < count; k++, n++) {
-        yield [`a${String(n).padStart(8, "0")}`, ids[p], days[pick(days.length)], 1 + pick(12), "purchase", `b${n}`, approvedAt];
+        yield [
+          `a${String(n).padStart(8, "0")}`,
+          ids[p],
+          days[pick(days.length)],
+          1 + pick(12),
+          "purchase",
+          `b${n}`,
+          approvedAt,
+        ];
       }
     }
   }

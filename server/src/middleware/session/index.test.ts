@@ -39,7 +39,9 @@ describe("session middleware", () => {
     expect(token).toBeTruthy();
     const me = await h.app.request("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
-    expect((await me.json()).email).toBe("b@example.ru");
-    expect((await h.app.request("/api/v1/me", { headers: { authorization: "Bearer x.y" } })).status).toBe(401);
+    expect(((await me.json()) as { email: string }).email).toBe("b@example.ru");
+    expect((await h.app.request("/api/v1/me", { headers: { authorization: "Bearer x.y" } })).status).toBe(
+      401,
+    );
   });
 });
