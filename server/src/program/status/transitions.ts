@@ -1,7 +1,6 @@
 // Writes status transitions in batched statements: the partner's state, the history (status_changes,
 // status_terms), the status NFR keys (R6.1) and the e-mail (R2.5). Used by the event path (one
 // transition), the daily recompute (many) and the seed's replay (past ones, no mail).
-
 import type { InArgs } from "@libsql/client";
 import {
   type CivilDate,
