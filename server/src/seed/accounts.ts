@@ -31,7 +31,7 @@ export const demoAccounts: readonly DemoAccount[] = [
     password: "partner-demo",
     name: "Павел Партнёров",
     role: "client",
-    description: "main user of «Веб-студия Альфа» (Gold-to-be, Moscow)",
+    description: "main user of «Веб-студия Альфа» (Gold, Moscow)",
   },
   {
     key: "employee",

@@ -22,7 +22,7 @@ export type DailyRun = { ran: true; result: RecomputeResult } | { ran: false; re
 export async function runDailyRecompute(
   db: Db,
   on: CivilDate,
-  options: Omit<RecomputeOptions, "now"> & { clock: Clock; holder: string; force?: boolean },
+  options: RecomputeOptions & { clock: Clock; holder: string; force?: boolean },
 ): Promise<DailyRun> {
   const name = recomputeLeaseName(on);
   const { clock, holder, force = false } = options;

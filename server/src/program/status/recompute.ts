@@ -26,8 +26,8 @@ import { isStateMoved, planTransitions, runAtomically, type Transition } from ".
 export type RecomputeProgress = { done: number; total: number; changes: number };
 
 export type RecomputeOptions = {
-  /** When the writes happen (history rows, e-mails, key instants). */
-  now: Date;
+  /** When the writes happen (history rows, e-mails, key instants); the system time by default. */
+  now?: Date;
   catalogue?: Catalogue;
   onProgress?: (progress: RecomputeProgress) => void;
   /** How often onProgress is called while evaluating, in partners. */
@@ -96,7 +96,7 @@ async function recomputeOnce(
   options: RecomputeOptions,
   started: number,
 ): Promise<RecomputeResult> {
-  const { now, onProgress, progressEvery = 1000 } = options;
+  const { now = new Date(), onProgress, progressEvery = 1000 } = options;
   const requirements = options.catalogue?.requirements ?? (await loadRequirements(db));
   const w = dayWindow(on);
   const partners = await packedRows<PartnerRow>(
