@@ -12,8 +12,9 @@ export function minifyCss(source: string): string {
     const min = body
       .replace(/\/\*[\s\S]*?\*\//g, "")
       .replace(/\s+/g, " ")
-      .replace(/\s*([{};,>])\s*/g, "$1")
+      .replace(/\s*([{};,>/])\s*/g, "$1")
       .replace(/:\s+/g, ":")
+      .replace(/([^\w.-])0\.(\d)/g, "$1.$2")
       .replace(/;}/g, "}")
       .trim();
     return `css\`${min}\``;
@@ -25,12 +26,16 @@ export function minifyHtml(source: string): string {
   let out = "";
   let i = 0;
   const squeeze = (text: string) =>
-    text.replace(/[ \t]*\n\s*/g, (_, at: number, all: string) => {
-      const before = all[at - 1];
-      const after = all[at + _.length];
-      // Between tags nothing is needed; next to an expression or inside a tag, one space keeps the syntax.
-      return before === ">" || after === "<" || after === ">" ? "" : " ";
-    });
+    text
+      .replace(/[ \t]*\n\s*/g, (_, at: number, all: string) => {
+        const before = all[at - 1];
+        const after = all[at + _.length];
+        // Between tags nothing is needed; next to an expression or inside a tag, one space keeps the syntax.
+        return before === ">" || after === "<" || after === ">" ? "" : " ";
+      })
+      // Quotes around a one-word attribute value (class="root" → class=root); kept before "/", which an
+      // unquoted value would swallow.
+      .replace(/(\s[\w-]+)="([\w-]+)"(?=[\s>])/g, "$1=$2");
   // Copies an expression `${…}` (from after "${" to its "}"), minifying nested html`` templates.
   const expression = () => {
     let depth = 1;

@@ -21,6 +21,7 @@ export { SITE_MANAGER_EDITIONS } from "./data/editions.ts";
 export { STANDARD_TEMPLATES } from "./data/templates.ts";
 export { visibleText } from "./dom/walk.ts";
 export type { AuditRule, Evidence, Finding, Message, Verdict } from "./finding.ts";
+export { type FooterState, footerCandidates, footerLetters, footerStateOf } from "./footer.ts";
 export { type BrowserFetchOptions, fetchPage } from "./net/browser-fetch.ts";
 export {
   type CrawlBounds,

@@ -1,5 +1,5 @@
 // Styles of <pt-competency-emblems>: a wrapping list of pill-shaped links.
-import { css } from "lit";
+import { css } from "../core/css.ts";
 
 export default css`
   ul {

@@ -9,15 +9,11 @@ export function langOf(el: Element): Lang {
   return lang === "" || /^ru\b/i.test(lang) ? "ru" : "en";
 }
 
-/** [Russian, English]. */
-const STATUS: Record<Exclude<PartnerStatus, "none">, readonly [string, string]> = {
+/** [Russian, English]; statuses by their PartnerStatus name. */
+const TEXT = {
   business: ["Бизнес-партнёр", "Business Partner"],
   certified: ["Сертифицированный партнёр", "Certified Partner"],
   gold: ["Золотой сертифицированный партнёр", "Gold Certified Partner"],
-};
-
-/** [Russian, English]. */
-const TEXT = {
   loading: ["Проверка статуса…", "Checking the status…"],
   unverified: ["Размещение не подтверждено", "Unverified placement"],
   terminated: ["Не является партнёром", "Not a partner"],
@@ -26,16 +22,13 @@ const TEXT = {
   verify: ["Проверить на сайте 1С-Битрикс", "Verify on the 1C-Bitrix site"],
   competencies: ["Компетенции партнёра 1С-Битрикс", "1C-Bitrix partner competencies"],
   seal: ["Участник программы качества 1С-Битрикс", "1C-Bitrix quality program participant"],
-} as const;
+} as const satisfies Record<Exclude<PartnerStatus, "none">, readonly [string, string]> &
+  Record<string, readonly [string, string]>;
 
 export type TextKey = keyof typeof TEXT;
 
 export function t(lang: Lang, key: TextKey): string {
   return TEXT[key][lang === "ru" ? 0 : 1];
-}
-
-export function statusLabel(lang: Lang, status: Exclude<PartnerStatus, "none">): string {
-  return STATUS[status][lang === "ru" ? 0 : 1];
 }
 
 /** "2027-05-01" → "01.05.2027" (ru) or "1 May 2027" (en): a calendar date, no time-zone shift. */

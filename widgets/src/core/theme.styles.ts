@@ -1,6 +1,6 @@
 // Shared look: light/dark (theme attribute, else prefers-color-scheme), sizes, the themable card, and the
 // protected text (status and warnings) that the page can neither restyle nor hide.
-import { css } from "lit";
+import { css } from "./css.ts";
 
 export const themeStyles = css`
   :host {

@@ -1,6 +1,6 @@
 // W1 (R2.8): the partner's live, signed status, bound to the partner's registered domains.
 import { html, nothing, type TemplateResult } from "lit";
-import { formatDate, statusLabel, t } from "../core/i18n.ts";
+import { formatDate, t } from "../core/i18n.ts";
 import { PartnerElement } from "../core/partner-element.ts";
 import { partnerPageUrl, withHost } from "../core/server.ts";
 import { themeStyles } from "../core/theme.styles.ts";
@@ -61,7 +61,7 @@ export default class PtPartnerBadge extends PartnerElement {
       const p = v.partner;
       const status = p.status as Exclude<typeof p.status, "none">;
       body = html`<span class="name">${p.name}</span>
-        <span class="protected status ${status}">${statusLabel(lang, status)}</span>
+        <span class="protected status ${status}">${t(lang, status)}</span>
         ${p.until ? html`<span class="until">${t(lang, "until")} ${formatDate(lang, p.until)}</span>` : nothing}`;
     } else if (v.state === "failed") {
       body = html`<span class="protected bad">${t(lang, "failed")}</span>`;

@@ -1,5 +1,5 @@
 // Styles of <pt-partner-badge>: a name, the protected status line and the date.
-import { css } from "lit";
+import { css } from "../core/css.ts";
 
 export default css`
   .mark-box {

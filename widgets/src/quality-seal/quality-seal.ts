@@ -1,10 +1,11 @@
 // Registers <pt-quality-seal> (once, even if the page loads the bundle twice).
+import { define } from "../core/define.ts";
 import PtQualitySeal from "./quality-seal.component.ts";
 
 export { PtQualitySeal };
 export default PtQualitySeal;
 
-if (!customElements.get("pt-quality-seal")) customElements.define("pt-quality-seal", PtQualitySeal);
+define("pt-quality-seal", PtQualitySeal);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -4,13 +4,12 @@
 import { SITE_MANAGER_EDITIONS } from "../data/editions.ts";
 import { cssPath } from "../dom/selector.ts";
 import { excerpt, normaliseText } from "../dom/text.ts";
-import { walkVisibleText } from "../dom/walk.ts";
 import { type Evidence, type Finding, joinMessages, type Message, msg, worst } from "../finding.ts";
+import { type FooterState, footerCandidates, footerStateOf } from "../footer.ts";
 import { type PageView, type SiteInput, viewsOf } from "../site.ts";
 import type { HiddenReason } from "../visibility/types.ts";
 
-const FOOTER_PHRASE = "работает на 1с-битрикс: управление сайтом";
-const VENDOR_HOSTS = new Set(["www.1c-bitrix.ru", "1c-bitrix.ru"]);
+export { isVendorLink } from "../footer.ts";
 
 const HIDDEN_RU: Record<HiddenReason, string> = {
   "hidden-attribute": "атрибут hidden",
@@ -24,92 +23,11 @@ const HIDDEN_RU: Record<HiddenReason, string> = {
   "transparent-text": "прозрачный цвет текста",
 };
 
-/** True for http(s) links to www.1c-bitrix.ru or 1c-bitrix.ru (any path). */
-export function isVendorLink(href: string, base: string): boolean {
-  try {
-    const u = new URL(href, base);
-    return (u.protocol === "http:" || u.protocol === "https:") && VENDOR_HOSTS.has(u.hostname) && !u.username;
-  } catch {
-    return false;
-  }
-}
-
-export type FooterState =
-  | { ok: true; element: Element; link: Element }
-  | {
-      ok: false;
-      problem: "missing" | "no-link" | "wrong-link" | "hidden";
-      element?: Element;
-      detail?: string;
-    };
-
-/** Finds the footer text's elements: the nearest element whose text contains the whole phrase. */
-function footerCandidates(view: PageView): Element[] {
-  const found = new Set<Element>();
-  const consider = (text: string, parent: Element) => {
-    if (!/работает/i.test(text)) return;
-    let el: Element | null = parent;
-    for (let depth = 0; el && depth < 5; depth++, el = el.parentElement) {
-      if (normaliseText(el.textContent ?? "").includes(FOOTER_PHRASE)) {
-        found.add(el);
-        return;
-      }
-    }
-  };
-  // Visible text first (the common case); then all text, so a hidden footer is reported as hidden, not missing.
-  for (const [el, text] of view.blocks()) consider(text, el);
-  if (found.size === 0) {
-    const doc = view.page.document;
-    const all = { check: () => ({ visible: true as const }) };
-    walkVisibleText(doc.body ?? doc.documentElement, all, consider);
-  }
-  return [...found];
-}
-
-function vendorLinks(el: Element): Element[] {
-  const links: Element[] = [];
-  const own = el.closest("a[href]");
-  if (own) links.push(own);
-  links.push(...Array.from(el.querySelectorAll("a[href]")));
-  if (links.length === 0 && el.parentElement)
-    links.push(...Array.from(el.parentElement.querySelectorAll("a[href]")));
-  return links;
-}
-
+/** The page's footer state; its visible text (walked once for every check) is searched first. */
 export function footerState(view: PageView): FooterState {
-  const candidates = footerCandidates(view);
-  if (candidates.length === 0) return { ok: false, problem: "missing" };
-  let best: FooterState | undefined;
-  const rank = { hidden: 1, "no-link": 2, "wrong-link": 3, missing: 0 };
-  for (const el of candidates) {
-    const v = view.visibility.check(el);
-    let state: FooterState;
-    if (!v.visible) {
-      state = {
-        ok: false,
-        problem: "hidden",
-        element: v.element,
-        detail: HIDDEN_RU[v.reason] === v.reason ? v.reason : `${HIDDEN_RU[v.reason]} (${v.reason})`,
-      };
-    } else {
-      const links = vendorLinks(el);
-      const good = links.find((a) => isVendorLink(a.getAttribute("href") ?? "", view.page.url));
-      if (good) {
-        const lv = view.visibility.check(good);
-        if (lv.visible) return { ok: true, element: el, link: good };
-        state = { ok: false, problem: "hidden", element: lv.element, detail: lv.reason };
-      } else if (links.length > 0) {
-        state = {
-          ok: false,
-          problem: "wrong-link",
-          element: el,
-          detail: links[0]!.getAttribute("href") ?? "",
-        };
-      } else state = { ok: false, problem: "no-link", element: el };
-    }
-    if (!best || (!best.ok && !state.ok && rank[state.problem] > rank[best.problem])) best = state;
-  }
-  return best!;
+  const doc = view.page.document;
+  const candidates = footerCandidates(doc.body ?? doc.documentElement, view.blocks());
+  return footerStateOf(candidates, view.visibility, view.page.url);
 }
 
 /** A1 for one page: the footer text with its vendor link, visible. */
@@ -130,25 +48,32 @@ export function checkFooterOnPage(view: PageView): Finding {
       ],
     };
   }
-  const evidence: Evidence[] = s.element
-    ? [{ url, selector: cssPath(s.element), excerpt: excerpt(s.element.textContent ?? "") }]
-    : [{ url }];
+  const evidence: Evidence[] =
+    s.problem === "missing"
+      ? [{ url }]
+      : [{ url, selector: cssPath(s.element), excerpt: excerpt(s.element.textContent ?? "") }];
+  const hidden =
+    s.problem !== "hidden"
+      ? ""
+      : HIDDEN_RU[s.reason] === s.reason
+        ? s.reason
+        : `${HIDDEN_RU[s.reason]} (${s.reason})`;
   const m: Record<typeof s.problem, Message> = {
     missing: msg(
       "Нет текста «Работает на «1С-Битрикс: Управление сайтом»»",
       "The «Powered by 1C-Bitrix: Site Manager» text is missing",
     ),
     hidden: msg(
-      `Текст «Работает на «1С-Битрикс: Управление сайтом»» скрыт: ${s.detail}`,
-      `The «Powered by 1C-Bitrix: Site Manager» text is hidden: ${s.detail}`,
+      `Текст «Работает на «1С-Битрикс: Управление сайтом»» скрыт: ${hidden}`,
+      `The «Powered by 1C-Bitrix: Site Manager» text is hidden: ${hidden}`,
     ),
     "no-link": msg(
       "Текст «Работает на…» есть, но без ссылки на www.1c-bitrix.ru",
       "The «Powered by…» text has no link to www.1c-bitrix.ru",
     ),
     "wrong-link": msg(
-      `Ссылка при тексте «Работает на…» ведёт не на www.1c-bitrix.ru: ${s.detail}`,
-      `The «Powered by…» link does not go to www.1c-bitrix.ru: ${s.detail}`,
+      `Ссылка при тексте «Работает на…» ведёт не на www.1c-bitrix.ru: ${s.problem === "wrong-link" ? s.href : ""}`,
+      `The «Powered by…» link does not go to www.1c-bitrix.ru: ${s.problem === "wrong-link" ? s.href : ""}`,
     ),
   };
   return { rule: "A1", verdict: "fail", message: m[s.problem], evidence, details: { problem: s.problem } };

@@ -1,5 +1,6 @@
 // Reads which declarations would hide an element; shared by the static (Node) strategy's inline and <style> parts.
 import type { HiddenReason } from "./types.ts";
+import { clipHides, clipPathHides } from "./values.ts";
 
 export type Declarations = Map<string, string>;
 
@@ -56,21 +57,6 @@ function isZero(value: string | undefined): boolean {
   return value !== undefined && px(value) === 0;
 }
 
-export function isTransparentColour(value: string): boolean {
-  const v = value.replace(/\s+/g, "");
-  if (v === "transparent") return true;
-  const fn = /^(?:rgba?|hsla?)\((.*)\)$/.exec(v);
-  if (fn?.[1]) {
-    const parts = fn[1].split(/[,/]/);
-    if (parts.length === 4) {
-      const a = parts[3] ?? "";
-      return Number.parseFloat(a) === 0;
-    }
-    return false;
-  }
-  return /^#[0-9a-f]{6}00$/.test(v) || /^#[0-9a-f]{3}0$/.test(v);
-}
-
 /** The reason these declarations hide their element itself (inherited properties are resolved by the caller). */
 export function hidingReason(d: Declarations): HiddenReason | undefined {
   if (d.get("display") === "none") return "display-none";
@@ -95,15 +81,11 @@ export function hidingReason(d: Declarations): HiddenReason | undefined {
       if (n !== undefined && n <= OFF_SCREEN) return "off-screen";
     }
     const clip = d.get("clip");
-    if (
-      clip &&
-      /^rect\(\s*(0|1px)(px)?[\s,]+(0|1px)(px)?[\s,]+(0|1px)(px)?[\s,]+(0|1px)(px)?\s*\)$/.test(clip)
-    )
-      return "clipped";
+    if (clip && clipHides(clip)) return "clipped";
   }
   const indent = px(d.get("text-indent"));
   if (indent !== undefined && indent <= OFF_SCREEN) return "off-screen";
   const clipPath = d.get("clip-path");
-  if (clipPath && /^(inset\(\s*(50|100)%\s*\)|circle\(\s*0(px|%)?\s*\))/.test(clipPath)) return "clipped";
+  if (clipPath && clipPathHides(clipPath)) return "clipped";
   return undefined;
 }

@@ -1,13 +1,7 @@
 // Node strategy: no layout, so visibility is what the HTML says — attributes, inline styles, and the
 // page's own <style> rules (any selector the DOM's querySelectorAll understands; rules are applied in
 // source order without specificity; @media blocks and external stylesheets are not read).
-import {
-  type Declarations,
-  hidingReason,
-  isTransparentColour,
-  parseDeclarations,
-  parseStylesheet,
-} from "./css.ts";
+import { type Declarations, hidingReason, parseDeclarations, parseStylesheet } from "./css.ts";
 import {
   elementKeys,
   matchesSimple,
@@ -16,6 +10,7 @@ import {
   selectorKey,
 } from "./selector.ts";
 import { VISIBLE, type Visibility, type VisibilityStrategy } from "./types.ts";
+import { isTransparentColour } from "./values.ts";
 
 export interface StaticVisibilityOptions {
   /** Gives the page's <style> elements when the caller already has them (saves a scan of the document). */
