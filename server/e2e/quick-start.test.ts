@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../src/test/sqld.ts";
 
@@ -114,6 +115,27 @@ describe("README Quick start", () => {
     expect((await fetch(`${base}/api/v1/openapi.json`)).status).toBe(200);
     const outbox = (await (await fetch(`${base}/api/v1/dev/outbox`)).json()) as { items: { to: string }[] };
     expect(outbox.items.map((m) => m.to)).toContain("partner@partner-trust.local");
+
+    // Widgets: the start command built the bundle and the extension, prints where; the bundle, the JWKS and
+    // a status token signed by them answer on the server's origin.
+    expect(stdout).toContain(`${base}/widgets/demo`);
+    expect(stdout).toContain(join("extension", ".output", "chrome-mv3"));
+    const bundle = await fetch(`${base}/widgets/v1/partner-trust.js`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get("content-type")).toContain("javascript");
+    expect((await bundle.text()).length).toBeGreaterThan(1000);
+    const jwks = await fetch(`${base}/.well-known/jwks.json`);
+    expect(jwks.status).toBe(200);
+    const demo = await (await fetch(`${base}/widgets/demo`)).text();
+    const partnerId = /<pt-partner-badge partner="([0-9a-f-]{36})"/.exec(demo)?.[1];
+    expect(partnerId).toBeDefined();
+    const status = await fetch(`${base}/api/v1/public/partners/${partnerId}/status`);
+    expect(status.status).toBe(200);
+    const { token } = (await status.json()) as { token: string };
+    const { payload } = await jwtVerify(token, createLocalJWKSet((await jwks.json()) as JSONWebKeySet), {
+      issuer: base,
+    });
+    expect((payload as { partner: { status: string } }).partner.status).toBe("gold");
 
     // Ctrl-C: SIGINT to the whole process group, as a terminal does. The shells and npx wrappers die of
     // the signal (their usual behaviour); the server must shut down gracefully and leave nothing behind.

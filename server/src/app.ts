@@ -1,5 +1,6 @@
 // Builds the Hono app from its dependencies; tests build a real one and call app.request().
 import { Scalar } from "@scalar/hono-api-reference";
+import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import pino, { type Logger } from "pino";
 import type { Auth } from "./auth/auth.ts";
@@ -10,14 +11,21 @@ import type { Mailer } from "./mail/outbox.ts";
 import { authorize } from "./middleware/authorize/index.ts";
 import { requestLog } from "./middleware/request-log/index.ts";
 import { session } from "./middleware/session/index.ts";
+import { demoPageRoutes } from "./pages/demo.ts";
+import { verifyPageRoutes } from "./pages/verify.ts";
+import type { BadgeService } from "./program/badges/service.ts";
 import { auditReportRoutes } from "./routes/audit-reports/index.ts";
+import { badgePlacementRoutes } from "./routes/badge-placements/index.ts";
 import { devOutboxApi, devOutboxPage } from "./routes/dev-outbox/index.ts";
+import { footerCheckRoutes } from "./routes/footer-checks/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
 import { moderationLogRoutes } from "./routes/moderation-log/index.ts";
 import { publicCardRoutes } from "./routes/public-card/index.ts";
 import { createRouter } from "./routes/router.ts";
 import { standingRoutes } from "./routes/standing/index.ts";
+import { bundleReader, bundleRoutes, defaultBundleFile, embedRoutes } from "./routes/widgets/bundle.ts";
+import { jwksRoutes, widgetApiRoutes } from "./routes/widgets/index.ts";
 
 export type AppDeps = {
   db: Db;
@@ -27,13 +35,33 @@ export type AppDeps = {
   logger?: Logger;
   /** Dev-only routes (the outbox) are mounted only when false. */
   production?: boolean;
+  /** W1: signed statuses, keys, placements. */
+  badges: BadgeService;
+  /** The server's public origin: the tokens' `iss`, the bundle URL, `verifyUrl`. */
+  publicUrl: string;
+  /** The built widget bundle (default: widgets/dist/partner-trust.js). */
+  bundleFile?: string;
 };
 
 export function createApp(deps: AppDeps) {
   const { db, auth, production = false } = deps;
   const logger = deps.logger ?? pino({ level: "silent" });
 
+  const bundle = bundleReader(deps.bundleFile ?? defaultBundleFile);
+  const widgetDeps = { ...deps, bundle };
+
   const app = createRouter();
+  // W1–W4: what a partner's page calls cross-origin is open to every origin (GET, the beacon's POST and its
+  // preflight), answered before authorisation so a preflight never meets the policy.
+  const openCors = cors({
+    origin: "*",
+    allowMethods: ["GET", "POST", "OPTIONS"],
+    allowHeaders: ["Content-Type"],
+    maxAge: 86400,
+  });
+  app.use("/api/v1/public/*", openCors);
+  app.use("/.well-known/*", openCors);
+  app.use("/widgets/v1/*", openCors);
   app.use("*", requestId(), requestLog(logger), session({ auth, db }), authorize());
 
   app.notFound((c) => problemResponse(c, problemOf(notFound(`No route for ${c.req.method} ${c.req.path}.`))));
@@ -51,7 +79,15 @@ export function createApp(deps: AppDeps) {
     .route("/api/v1", auditReportRoutes(deps))
     .route("/api/v1", publicCardRoutes(deps))
     .route("/api/v1", moderationLogRoutes(deps))
-    .route("/api/v1", standingRoutes(deps));
+    .route("/api/v1", standingRoutes(deps))
+    .route("/api/v1", widgetApiRoutes(deps))
+    .route("/api/v1", badgePlacementRoutes(deps))
+    .route("/api/v1", footerCheckRoutes(deps))
+    .route("/api/v1", embedRoutes(widgetDeps))
+    .route("/", jwksRoutes(deps))
+    .route("/", bundleRoutes(widgetDeps))
+    .route("/", demoPageRoutes(widgetDeps))
+    .route("/", verifyPageRoutes(deps));
 
   if (!production) {
     app.route("/api/v1", devOutboxApi(deps)).route("/", devOutboxPage(deps));

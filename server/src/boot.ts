@@ -8,10 +8,14 @@ import { applyMigrations, openDb } from "./db/client.ts";
 import type { Env } from "./env.ts";
 import { createMailer } from "./mail/outbox.ts";
 import { type Transport, transportFor } from "./mail/transport.ts";
+import { createBadgeService } from "./program/badges/service.ts";
 
-export type BootOptions = { clock: Clock; logger?: Logger; transport?: Transport };
+export type BootOptions = { clock: Clock; logger?: Logger; transport?: Transport; bundleFile?: string };
 
-export async function boot(env: Env, { clock, logger = pino({ level: "silent" }), transport }: BootOptions) {
+export async function boot(
+  env: Env,
+  { clock, logger = pino({ level: "silent" }), transport, bundleFile }: BootOptions,
+) {
   const { db, client, close } = openDb({ url: env.databaseUrl, authToken: env.databaseAuthToken });
   try {
     await applyMigrations(db);
@@ -25,8 +29,35 @@ export async function boot(env: Env, { clock, logger = pino({ level: "silent" })
     : [`http://127.0.0.1:${env.port}`, `http://localhost:${env.port}`];
   const auth = createAuth({ db, secret: env.authSecret, baseURL: env.publicUrl, trustedOrigins });
   const mailer = createMailer({ db, transport: transport ?? transportFor(env.smtpUrl), clock });
-  const app = createApp({ db, auth, mailer, clock, logger, production: env.production });
-  return { app, db, client, auth, mailer, clock, logger, close };
+  const badges = createBadgeService({ db, secret: env.signingSecret, clock, publicUrl: env.publicUrl });
+  // W1: the first start creates the signing key (so the JWKS is there before the first badge asks).
+  await badges.jwks();
+  const app = createApp({
+    db,
+    auth,
+    mailer,
+    clock,
+    logger,
+    production: env.production,
+    badges,
+    publicUrl: env.publicUrl,
+    ...(bundleFile ? { bundleFile } : {}),
+  });
+  return {
+    app,
+    db,
+    client,
+    auth,
+    mailer,
+    clock,
+    logger,
+    badges,
+    /** Writes the pending badge placements, then closes the database. */
+    async close() {
+      await badges.close().catch(() => {});
+      close();
+    },
+  };
 }
 
 export type Booted = Awaited<ReturnType<typeof boot>>;

@@ -21,6 +21,8 @@ const schema = z
     DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
     BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     PUBLIC_URL: z.url().optional(),
+    // W1: encrypts the status-signing keys at rest; defaults to BETTER_AUTH_SECRET.
+    SIGNING_KEY_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
@@ -39,6 +41,7 @@ const schema = z
     databaseUrl: env.DATABASE_URL,
     databaseAuthToken: env.DATABASE_AUTH_TOKEN,
     authSecret: env.BETTER_AUTH_SECRET ?? DEV_SECRET,
+    signingSecret: env.SIGNING_KEY_SECRET ?? env.BETTER_AUTH_SECRET ?? DEV_SECRET,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     smtpUrl: env.SMTP_URL,
     logLevel: env.LOG_LEVEL,

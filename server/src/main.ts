@@ -1,4 +1,5 @@
 // The start command: config → database → migrations → demo seed → HTTP server → graceful shutdown.
+import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import pino from "pino";
 import { type Booted, boot } from "./boot.ts";
@@ -8,6 +9,9 @@ import { startWorker } from "./jobs/worker.ts";
 import { startRecomputeScheduler } from "./program/status/daily.ts";
 import { partnersByStatus } from "./program/status/summary.ts";
 import { type SeedResult, seedDemo } from "./seed/index.ts";
+
+/** Where `pnpm --filter @partner-trust/extension build` puts the unpacked Chrome extension. */
+const extensionDir = fileURLToPath(new URL("../../extension/.output/chrome-mv3", import.meta.url));
 
 let env: ReturnType<typeof loadEnv>;
 try {
@@ -45,6 +49,8 @@ const server = serve({ fetch: app.fetch, port: env.port }, () => {
     `  API:         ${u}/api/v1`,
     `  API docs:    ${u}/api/docs`,
     `  Health:      ${u}/healthz`,
+    `  Widgets:     ${u}/widgets/demo   (bundle ${u}/widgets/v1/partner-trust.js, keys ${u}/.well-known/jwks.json)`,
+    `  Extension:   ${extensionDir}   (chrome://extensions → Developer mode → Load unpacked)`,
     ...(env.production ? [] : [`  Dev outbox:  ${u}/dev/outbox`]),
     "",
     `Partners by status: ${statuses}`,
@@ -77,7 +83,7 @@ async function shutdown(signal: string) {
     server.close(() => resolve());
     if ("closeIdleConnections" in server) server.closeIdleConnections();
   });
-  close();
+  await close();
   logger.info("stopped");
   console.log("Partner Trust stopped cleanly.");
   process.exit(0);

@@ -39,6 +39,34 @@ export const policy: Record<string, Access> = {
   "POST /api/v1/audit-reports": staff,
   "GET /api/v1/audit-reports": staff,
   "GET /api/v1/public/partners/:partnerId/card": "anyone",
+  // CORS middleware on the widgets' paths (app.use): open, so an unknown path there is a 404, not a 403.
+  "* /api/v1/public/*": "anyone",
+  "* /.well-known/*": "anyone",
+  "* /widgets/v1/*": "anyone",
+  // W1–W4: the widgets' public endpoints, the bundle and the pages behind them.
+  "GET /api/v1/public/partners/:partnerId/status": "anyone",
+  "GET /api/v1/public/partners/:partnerId/credential": "anyone",
+  "POST /api/v1/public/partners/:partnerId/footer-checks": "anyone",
+  "GET /.well-known/jwks.json": "anyone",
+  "GET /widgets/v1/partner-trust.js": "anyone",
+  "GET /widgets/v1/manifest.json": "anyone",
+  "GET /widgets/demo": "anyone",
+  "GET /partners/:partnerId": "anyone",
+  // R2.8: unregistered hosts showing a badge are findings for moderators; a partner sees its own.
+  "GET /api/v1/moderation/badge-placements": staff,
+  "GET /api/v1/partners/:partnerId/badge-placements": {
+    partner: { param: "partnerId", levels: ["main", "full"] },
+    staff: ["admin", "moderator"],
+  },
+  // W4, R6.2c: footer compliance per page.
+  "GET /api/v1/partners/:partnerId/footer-checks": {
+    partner: { param: "partnerId", levels: ["main", "full"] },
+    staff: ["admin", "moderator"],
+  },
+  "GET /api/v1/partners/:partnerId/embed": {
+    partner: { param: "partnerId", levels: ["main", "full"] },
+    staff: ["admin", "moderator"],
+  },
   // Dev-only routes: mounted only when not in production.
   "GET /dev/outbox": "anyone",
   "GET /api/v1/dev/outbox": "anyone",

@@ -17,6 +17,7 @@ import { body, createHarness, type Harness, signIn } from "../test/harness.ts";
 import { demoAccounts } from "./accounts.ts";
 import { seedDemo } from "./index.ts";
 import { partnerPlans } from "./plans.ts";
+import { terminatedDemoPartner } from "./widgets.ts";
 
 const today = new Date("2026-11-24T09:00:00Z");
 
@@ -62,7 +63,9 @@ describe("demo seed", () => {
 
   it("R2.5/R3.2: every partner's stored state is evaluatePartner's over its stored facts, and its plan's status", async () => {
     const rows = await h.db.select().from(s.partners);
-    expect(rows).toHaveLength(partnerPlans.length);
+    // The plans, and the terminated demo partner (widgets).
+    expect(rows).toHaveLength(partnerPlans.length + 1);
+    expect(rows.find((r) => r.name === terminatedDemoPartner.name)).toMatchObject({ status: "none" });
     const on = moscowDay(today);
     for (const plan of partnerPlans) {
       const p = rows.find((r) => r.name === plan.name)!;
@@ -95,7 +98,7 @@ describe("demo seed", () => {
       expect(keys, plan.slug).toHaveLength(statusNfrKeys(plan.target));
     }
     // What the start command prints.
-    expect(await partnersByStatus(h.db)).toBe("3 gold, 3 certified, 3 business");
+    expect(await partnersByStatus(h.db)).toBe("3 gold, 3 certified, 3 business, 1 terminated");
   });
 
   it("R2.2/R2.3/R5.6: the SQL conditions equal the engine's, meet exactly the intended status, older points expired", async () => {

@@ -13,6 +13,7 @@ import { seedActivity } from "./activity.ts";
 import { qmQuestionData } from "./catalogue.ts";
 import type { SeedContext } from "./context.ts";
 import { seedPartners } from "./partners.ts";
+import { seedWidgetDemo } from "./widgets.ts";
 
 export type SeedResult = { seeded: boolean; accounts: readonly DemoAccount[] };
 
@@ -69,8 +70,9 @@ export async function seedDemo({
     };
     const partnerIds = await seedPartners(ctx);
     await seedActivity(ctx, partnerIds);
+    const terminatedId = await seedWidgetDemo(ctx, partnerIds);
     // R2.5, R3.2: statuses from the facts, as the engine's replay has them today.
-    await replayStatus(tx, Object.values(partnerIds), moscowDay(now), {
+    await replayStatus(tx, [...Object.values(partnerIds), terminatedId], moscowDay(now), {
       catalogue: await loadCatalogue(tx),
       now,
     });

@@ -39,7 +39,7 @@ export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
 /** A real app (the same `boot` as the start command) on a fresh database. */
 export async function createHarness(
-  options: { clock?: Clock; transport?: Transport; production?: boolean } = {},
+  options: { clock?: Clock; transport?: Transport; production?: boolean; bundleFile?: string } = {},
 ) {
   const database = await freshDatabase();
   // DATABASE_URL points at the fresh database: a file, or the sqld started for this test file.
@@ -52,12 +52,13 @@ export async function createHarness(
   const booted = await boot(env, {
     clock: options.clock ?? systemClock,
     transport: options.transport ?? devTransport,
+    ...(options.bundleFile ? { bundleFile: options.bundleFile } : {}),
   });
   return {
     ...booted,
     database,
     async close() {
-      booted.close();
+      await booted.close();
       await database.destroy();
     },
   };

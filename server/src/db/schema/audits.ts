@@ -1,6 +1,6 @@
 // A1–A7: audit reports (the moderator's verdict on a site), their findings and screenshots; W1: badge
 // placements seen on sites.
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp } from "./_columns.ts";
 import { partners } from "./partners.ts";
 import { projects } from "./projects.ts";
@@ -69,6 +69,7 @@ export const auditScreenshots = sqliteTable(
   (t) => [index("audit_screenshots_report_id_idx").on(t.reportId)],
 );
 
+/** R2.8: where a partner's widgets were seen — one row per partner, host, widget and Moscow day. */
 export const badgePlacements = sqliteTable(
   "badge_placements",
   {
@@ -79,11 +80,38 @@ export const badgePlacements = sqliteTable(
     host: text("host").notNull(),
     widget: text("widget", { enum: ["badge", "competencies", "quality_seal", "footer"] }).notNull(),
     verified: text("verified", { enum: ["registered", "unverified"] }).notNull(),
+    // Moscow civil day 'YYYY-MM-DD'; requests = status requests counted that day (batched writes).
+    day: text("day").notNull().default(""),
+    requests: integer("requests").notNull().default(0),
     firstSeenAt: timestamp("first_seen_at").notNull(),
     lastSeenAt: timestamp("last_seen_at").notNull(),
   },
   (t) => [
     index("badge_placements_partner_id_idx").on(t.partnerId),
     index("badge_placements_host_idx").on(t.host),
+    uniqueIndex("badge_placements_partner_id_host_widget_day_idx").on(t.partnerId, t.host, t.widget, t.day),
+    index("badge_placements_verified_day_idx").on(t.verified, t.day),
+  ],
+);
+
+/** W4, R6.2c: the footer check a page's `<pt-powered-by mode="check">` reported — once per page and day. */
+export const footerChecks = sqliteTable(
+  "footer_checks",
+  {
+    id: id(),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    host: text("host").notNull(),
+    // origin + path (no query, no fragment)
+    page: text("page").notNull(),
+    day: text("day").notNull(),
+    compliant: integer("compliant", { mode: "boolean" }).notNull(),
+    problems: text("problems", { mode: "json" }).$type<string[]>().notNull(),
+    reportedAt: timestamp("reported_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("footer_checks_partner_id_page_day_idx").on(t.partnerId, t.page, t.day),
+    index("footer_checks_partner_id_day_idx").on(t.partnerId, t.day),
   ],
 );

@@ -65,7 +65,11 @@ export const cardVersions = sqliteTable(
   ],
 );
 
-/** W1: the domains a partner's badge may be shown on. */
+/**
+ * W1: the domains a partner's badge may be shown on (only `verified` ones count). A host is unique per
+ * partner; the demo seed registers `localhost` for several demo partners (demo-only), so it is not unique
+ * across partners — verification decides who may show a badge there.
+ */
 export const registeredDomains = sqliteTable(
   "registered_domains",
   {
@@ -73,7 +77,7 @@ export const registeredDomains = sqliteTable(
     partnerId: text("partner_id")
       .notNull()
       .references(() => partners.id),
-    host: text("host").notNull().unique(),
+    host: text("host").notNull(),
     verification: text("verification", { enum: ["pending", "verified", "failed"] })
       .notNull()
       .default("pending"),
@@ -81,7 +85,11 @@ export const registeredDomains = sqliteTable(
     verifiedAt: timestamp("verified_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("registered_domains_partner_id_idx").on(t.partnerId)],
+  (t) => [
+    index("registered_domains_partner_id_idx").on(t.partnerId),
+    uniqueIndex("registered_domains_partner_id_host_idx").on(t.partnerId, t.host),
+    index("registered_domains_host_idx").on(t.host),
+  ],
 );
 
 /** R1.2: application forms (Анкета). */

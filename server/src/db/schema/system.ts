@@ -44,3 +44,21 @@ export const leases = sqliteTable("leases", {
   holder: text("holder").notNull(),
   expiresAt: timestamp("expires_at").notNull(),
 });
+
+/**
+ * W1: the ES256 keys that sign partner statuses. The private JWK is stored encrypted (AES-256-GCM, key
+ * derived from the server secret). `retired_at` set = no longer signs; published in the JWKS until every
+ * token it signed has expired (`published_until`).
+ */
+export const signingKeys = sqliteTable(
+  "signing_keys",
+  {
+    kid: text("kid").primaryKey(),
+    publicJwk: text("public_jwk", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    privateJwkEncrypted: text("private_jwk_encrypted").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+    retiredAt: timestamp("retired_at"),
+    publishedUntil: timestamp("published_until"),
+  },
+  (t) => [index("signing_keys_retired_at_idx").on(t.retiredAt)],
+);

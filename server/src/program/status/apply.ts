@@ -16,6 +16,7 @@ import * as s from "../../db/schema/index.ts";
 import { notFound } from "../../errors/index.ts";
 import { loadRequirements } from "../catalogue/store.ts";
 import { conditionsFor } from "./conditions.ts";
+import { partnerChanged } from "./events.ts";
 import { stateOf } from "./state.ts";
 import { isStateMoved, planTransitions, runAtomically, type WriteResult } from "./transitions.ts";
 
@@ -65,6 +66,8 @@ async function applyOnce(
       })
     : undefined;
   await runAtomically(db, [...(fact ? [fact.insert] : []), ...(planned?.statements ?? [])]);
+  // The status, competencies or QM seal may differ now: the signed status is re-issued on the next request.
+  partnerChanged(db, [partnerId]);
   return planned ? { ...step, written: planned.result } : step;
 }
 

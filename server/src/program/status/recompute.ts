@@ -1,5 +1,6 @@
 // R5.6: the daily recompute at 00:00 MSK — one aggregate query per kind of fact for all partners, the
 // engine's nextStatus per partner in memory, and batched writes for the partners whose state changed.
+
 import {
   type Catalogue,
   type ChangeReason,
@@ -21,6 +22,7 @@ import {
   packedRows,
   qmParticipantsBy,
 } from "./conditions.ts";
+import { partnerChanged } from "./events.ts";
 import { isStateMoved, planTransitions, runAtomically, type Transition } from "./transitions.ts";
 
 export type RecomputeProgress = { done: number; total: number; changes: number };
@@ -154,6 +156,8 @@ async function recomputeOnce(
   }
   const { statements, result: written } = await planTransitions(db, transitions, { now, mail: true });
   await runAtomically(db, statements);
+  // Points expired today may have changed competencies too: every cached status is stale.
+  partnerChanged(db, "all");
   onProgress?.({ done: total, total, changes: transitions.length });
   return {
     on,

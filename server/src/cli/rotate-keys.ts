@@ -1,0 +1,31 @@
+// `pnpm rotate-keys`: W1 key rotation on DATABASE_URL — a new ES256 key signs from now on; the old ones stay
+// in the JWKS until every token they signed has expired (running instances pick the new key up within a
+// minute). Prints the new kid and the retired ones as JSON; exit 1 on a database error, 2 on bad config.
+import { systemClock } from "../clock.ts";
+import { applyMigrations, openDb } from "../db/client.ts";
+import { EnvError, loadEnv } from "../env.ts";
+import { loadKeyRing, rotateKeys } from "../program/badges/keys.ts";
+
+let env: ReturnType<typeof loadEnv>;
+try {
+  env = loadEnv();
+} catch (err) {
+  if (!(err instanceof EnvError)) throw err;
+  console.error(err.message);
+  process.exit(2);
+}
+
+const { db, close } = openDb({ url: env.databaseUrl, authToken: env.databaseAuthToken });
+try {
+  await applyMigrations(db);
+  // A database without a key gets its first one, then it is rotated like any other.
+  await loadKeyRing(db, env.signingSecret, systemClock.now());
+  const rotated = await rotateKeys(db, env.signingSecret, systemClock.now());
+  const ring = await loadKeyRing(db, env.signingSecret, systemClock.now());
+  console.log(JSON.stringify({ ...rotated, published: ring.jwks.keys.map((k) => k.kid) }, null, 2));
+  close();
+} catch (err) {
+  console.error(`rotate-keys: ${err instanceof Error ? err.message : String(err)}`);
+  close();
+  process.exit(1);
+}
