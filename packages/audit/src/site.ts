@@ -1,7 +1,6 @@
 // The input of the site-wide checks, and cached per-page views (visibility, visible text) shared by them.
 import type { PartnerCard } from "./card.ts";
 import { normaliseText } from "./dom/text.ts";
-import { allElements, walkVisibleText } from "./dom/walk.ts";
 import type { HeaderMap, PageSnapshot } from "./page.ts";
 import { createStaticVisibility } from "./visibility/static.ts";
 import type { VisibilityStrategy } from "./visibility/types.ts";
@@ -47,7 +46,7 @@ export interface PageView {
   normalisedText(): string;
   /** Visible text grouped by the element holding it, in document order (computed once). */
   blocks(): ReadonlyMap<Element, string>;
-  /** Every element of the document, in document order (computed once; cheaper than many selector queries). */
+  /** Every element of the document, in document order (the same walk as the text; cheaper than many selector queries). */
   elements(): readonly Element[];
   /** Elements with these tag names (any case), in document order per tag. */
   byTag(...tags: string[]): Element[];
@@ -55,61 +54,97 @@ export interface PageView {
 
 const views = new WeakMap<PageSnapshot, PageView>();
 
+/** Not rendered: their text is never visible. */
+const SKIP = new Set(["script", "style", "noscript", "template", "head", "svg", "iframe", "object"]);
+
+interface Scan {
+  elements: Element[];
+  tags: Map<string, Element[]>;
+  text: string;
+  blocks: Map<Element, string>;
+}
+
+/**
+ * THE walk of a page, shared by every check: all elements in document order (indexed by tag) and, in the same
+ * pass, the visible text of the body — visibility asked only of elements whose parent is visible, so hidden
+ * subtrees cost one check at their top.
+ */
+function scan(document: Document, visibility: VisibilityStrategy): Scan {
+  const elements: Element[] = [];
+  const tags = new Map<string, Element[]>();
+  const parts: string[] = [];
+  const blocks = new Map<Element, string>();
+  const textRoot = document.body ?? document.documentElement;
+  // Explicit stack (pages can nest deeply); children pushed in reverse so they pop in document order.
+  const nodes: Node[] = [document.documentElement];
+  const shown: boolean[] = [false];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    let visible = shown.pop()!;
+    if (node.nodeType === 3) {
+      const value = node.nodeValue;
+      if (visible && value && value.trim() !== "") {
+        const parent = node.parentElement!;
+        parts.push(value);
+        const prev = blocks.get(parent);
+        blocks.set(parent, prev === undefined ? value : `${prev} ${value}`);
+      }
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    elements.push(el);
+    // localName: a plain property (tagName is computed on every read in linkedom); lower-case in HTML.
+    const tag = el.localName;
+    const list = tags.get(tag);
+    if (list) list.push(el);
+    else tags.set(tag, [el]);
+    if (el === textRoot) visible = !SKIP.has(tag.toLowerCase()) && visibility.check(el).visible;
+    else if (visible) {
+      visible =
+        !SKIP.has(tag.toLowerCase()) &&
+        (visibility.checkUnderVisible ? visibility.checkUnderVisible(el) : visibility.check(el)).visible;
+    }
+    const start = nodes.length;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      nodes.push(c);
+      shown.push(visible);
+    }
+    for (let i = start, j = nodes.length - 1; i < j; i++, j--) {
+      const t = nodes[i]!;
+      nodes[i] = nodes[j]!;
+      nodes[j] = t;
+    }
+  }
+  return { elements, tags, text: parts.join(" "), blocks };
+}
+
 export function viewOf(page: PageSnapshot, input: SiteInput): PageView {
   let view = views.get(page);
   if (!view) {
     const visibility = input.visibility
       ? input.visibility(page.document)
-      : createStaticVisibility(page.document, { styles: () => view!.byTag("STYLE") });
-    let text: string | undefined;
+      : createStaticVisibility(page.document);
+    let scanned: Scan | undefined;
     let normalised: string | undefined;
-    let blocks: Map<Element, string> | undefined;
-    let elements: Element[] | undefined;
-    let tagIndex: Map<string, Element[]> | undefined;
-    const walk = () => {
-      const parts: string[] = [];
-      blocks = new Map();
-      const b = blocks;
-      walkVisibleText(page.document.body ?? page.document.documentElement, visibility, (t, parent) => {
-        parts.push(t);
-        const prev = b.get(parent);
-        b.set(parent, prev === undefined ? t : `${prev} ${t}`);
-      });
-      text = parts.join(" ");
+    const get = () => {
+      scanned ??= scan(page.document, visibility);
+      return scanned;
     };
     view = {
       page,
       visibility,
-      text: () => {
-        if (text === undefined) walk();
-        return text!;
-      },
+      text: () => get().text,
       normalisedText: () => {
-        normalised ??= normaliseText(view!.text());
+        normalised ??= normaliseText(get().text);
         return normalised;
       },
-      elements: () => {
-        elements ??= allElements(page.document.documentElement);
-        return elements;
-      },
+      elements: () => get().elements,
       byTag: (...tags: string[]) => {
-        if (!tagIndex) {
-          tagIndex = new Map();
-          // localName: a plain property (tagName is computed on every read in linkedom); lower-case in HTML.
-          for (const e of view!.elements()) {
-            const t = e.localName;
-            const list = tagIndex.get(t);
-            if (list) list.push(e);
-            else tagIndex.set(t, [e]);
-          }
-        }
-        const index = tagIndex;
+        const index = get().tags;
         return tags.flatMap((t) => index.get(t.toLowerCase()) ?? []);
       },
-      blocks: () => {
-        if (blocks === undefined) walk();
-        return blocks!;
-      },
+      blocks: () => get().blocks,
     };
     views.set(page, view);
   }

@@ -1,11 +1,13 @@
 // A5 (R6.2b): the site uses a design template shipped with the product (/bitrix/templates/<name>/).
 import { STANDARD_TEMPLATES } from "../data/templates.ts";
+import { attr } from "../dom/attr.ts";
 import { cssPath } from "../dom/selector.ts";
 import { allElements } from "../dom/walk.ts";
 import type { Evidence, Finding } from "../finding.ts";
 import { msg } from "../finding.ts";
 import { type SiteInput, viewOf } from "../site.ts";
 
+const ATTRIBUTES = ["href", "src", "srcset", "style"];
 const TEMPLATE_PATH = /\/(?:bitrix|local)\/templates\/([^/"'?#\s)]+)\//g;
 const STANDARD = new Set(STANDARD_TEMPLATES.map((t) => t.toLowerCase()));
 
@@ -29,12 +31,14 @@ export function templateReferences(
     }
   };
   for (const el of elements) {
-    if (!el.hasAttributes() && el.tagName !== "STYLE") continue;
-    for (const attr of ["href", "src", "srcset", "style"]) {
-      const v = el.getAttribute(attr);
+    // localName (a plain property in linkedom, unlike tagName); Attr nodes (see dom/attr.ts).
+    const style = el.localName === "style";
+    if (!el.hasAttributes() && !style) continue;
+    for (const name of ATTRIBUTES) {
+      const v = attr(el, name);
       if (v?.includes("/templates/")) scan(v, el);
     }
-    if (el.tagName === "STYLE") scan(el.textContent ?? "", el);
+    if (style) scan(el.textContent ?? "", el);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // A2: contacts a page shows — visible text, tel:/mailto: links, schema.org microdata and JSON-LD.
 import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { attr } from "../dom/attr.ts";
 import { collapseSpaces } from "../dom/text.ts";
 import type { PageView } from "../site.ts";
 import { looksLikeAddress } from "./address.ts";
@@ -58,12 +59,18 @@ export function normaliseEmail(raw: string): string {
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
 
 /** Inside a tel:/mailto: link or a microdata property: already read from there. */
-function readElsewhere(el: Element): boolean {
-  for (let a: Element | null = el; a; a = a.parentElement) {
-    if (a.hasAttribute("itemprop")) return true;
-    if (a.tagName === "A" && /^(tel|mailto):/i.test(a.getAttribute("href") ?? "")) return true;
+function readElsewhere(el: Element, memo: Map<Element, boolean>): boolean {
+  let found = memo.get(el);
+  if (found === undefined) {
+    const parent = el.parentElement;
+    found =
+      (el.hasAttributes() &&
+        (el.getAttributeNode("itemprop") !== null ||
+          (el.localName === "a" && /^\s*(tel|mailto):/i.test(attr(el, "href") ?? "")))) ||
+      (parent !== null && readElsewhere(parent, memo));
+    memo.set(el, found);
   }
-  return false;
+  return found;
 }
 
 export function extractContacts(view: PageView): FoundContact[] {
@@ -86,15 +93,16 @@ export function extractContacts(view: PageView): FoundContact[] {
 
   // Links.
   for (const a of view.byTag("A")) {
-    const href = (a.getAttribute("href") ?? "").trim();
-    if (!/^(tel|mailto):/i.test(href)) continue;
+    const raw = attr(a, "href");
+    if (raw === null || !/^\s*(tel|mailto):/i.test(raw)) continue;
+    const href = raw.trim();
     if (/^tel:/i.test(href)) addPhone(decodeURIComponent(href.slice(4)), "link", a);
     else addEmail(decodeURIComponent(href.slice(7)), "link", a);
   }
 
   // Microdata.
   for (const el of view.elements()) {
-    if (!el.hasAttribute("itemprop")) continue;
+    if (!el.hasAttributes() || el.getAttributeNode("itemprop") === null) continue;
     const prop = (el.getAttribute("itemprop") ?? "").toLowerCase();
     const value = el.getAttribute("content") ?? el.textContent ?? "";
     if (prop === "telephone") addPhone(value, "microdata", el);
@@ -150,10 +158,11 @@ export function extractContacts(view: PageView): FoundContact[] {
   }
 
   // Visible text: phones and e-mails anywhere; addresses from blocks that look like one.
+  const elsewhere = new Map<Element, boolean>(); // blocks share their ancestors
   for (const [el, text] of view.blocks()) {
     const digits = /\d/.test(text);
     const at = text.includes("@");
-    if ((!digits && !at) || readElsewhere(el)) continue; // phones and addresses need digits, e-mails an @
+    if ((!digits && !at) || readElsewhere(el, elsewhere)) continue; // phones and addresses need digits, e-mails an @
     if (/\d{3}/.test(text))
       for (const p of phonesInText(text))
         out.push({

@@ -9,7 +9,10 @@ export function walkVisibleText(
   visibility: VisibilityStrategy,
   onText: (text: string, parent: Element) => void,
 ): void {
-  const stack: Node[] = [root];
+  if (SKIP.has(root.localName.toLowerCase()) || !visibility.check(root).visible) return;
+  const stack: Node[] = [];
+  for (let c = root.firstChild; c; c = c.nextSibling) stack.push(c);
+  stack.reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.nodeType === 3) {
@@ -19,7 +22,10 @@ export function walkVisibleText(
     }
     if (node.nodeType !== 1) continue;
     const el = node as Element;
-    if (SKIP.has(el.localName.toLowerCase()) || !visibility.check(el).visible) continue;
+    if (SKIP.has(el.localName.toLowerCase())) continue;
+    // Below the root every parent is visible (hidden subtrees are not entered): the strategy's fast path.
+    const v = visibility.checkUnderVisible ? visibility.checkUnderVisible(el) : visibility.check(el);
+    if (!v.visible) continue;
     // Children pushed in reverse so they pop in document order (forward sibling links are cheap everywhere).
     const start = stack.length;
     for (let c = el.firstChild; c; c = c.nextSibling) stack.push(c);

@@ -2,6 +2,8 @@
 // [attr=value], descendant and child combinators). Faster than a DOM query per rule over a large page;
 // anything else returns undefined and the caller falls back to querySelectorAll.
 
+import { attr } from "../dom/attr.ts";
+
 interface Compound {
   tag?: string;
   id?: string;
@@ -9,7 +11,12 @@ interface Compound {
   attrs: { name: string; value?: string }[];
 }
 
-export type SimpleSelector = { compounds: Compound[]; combinators: (" " | ">")[] };
+export type SimpleSelector = {
+  compounds: Compound[];
+  combinators: (" " | ">")[];
+  /** Per compound: whether an element or an ancestor matches it (with the rest to its left) — siblings share. */
+  memo?: Map<Element, boolean>[];
+};
 
 const COMPOUND = /^([a-z][a-z0-9-]*|\*)?((?:[#.][\w-]+|\[[\w-]+(?:=["']?[^"'\]]*["']?)?\])*)$/i;
 
@@ -59,17 +66,17 @@ export function parseSimpleSelector(selector: string): SimpleSelector | undefine
 /** The element's class attribute as " a b c " (callers may cache it). */
 export type ClassOf = (el: Element) => string;
 
-const plainClassOf: ClassOf = (el) => ` ${el.getAttribute("class") ?? ""} `.replace(/\s+/g, " ");
+const plainClassOf: ClassOf = (el) => ` ${attr(el, "class") ?? ""} `.replace(/\s+/g, " ");
 
 function matchesCompound(el: Element, c: Compound, classOf: ClassOf): boolean {
   if (c.tag && el.localName.toUpperCase() !== c.tag) return false;
-  if (c.id && el.getAttribute("id") !== c.id) return false;
+  if (c.id && attr(el, "id") !== c.id) return false;
   if (c.classes.length > 0) {
     const cls = classOf(el);
     for (const k of c.classes) if (!cls.includes(` ${k} `)) return false;
   }
   for (const a of c.attrs) {
-    const v = el.getAttribute(a.name);
+    const v = attr(el, a.name);
     if (v === null || (a.value !== undefined && v !== a.value)) return false;
   }
   return true;
@@ -88,9 +95,23 @@ function matchFrom(el: Element, s: SimpleSelector, i: number, classOf: ClassOf):
     const p = el.parentElement;
     return p !== null && matchesCompound(p, c, classOf) && matchFrom(p, s, i - 1, classOf);
   }
-  for (let a = el.parentElement; a; a = a.parentElement)
-    if (matchesCompound(a, c, classOf) && matchFrom(a, s, i - 1, classOf)) return true;
-  return false;
+  return selfOrAncestor(el.parentElement, s, i, classOf);
+}
+
+/** Whether `el` or an ancestor matches compound i with the rest of the selector to its left; memoised, since
+ * the elements of a page share their ancestors. */
+function selfOrAncestor(el: Element | null, s: SimpleSelector, i: number, classOf: ClassOf): boolean {
+  if (!el) return false;
+  s.memo ??= [];
+  const memo = (s.memo[i] ??= new Map());
+  let found = memo.get(el);
+  if (found === undefined) {
+    found =
+      (matchesCompound(el, s.compounds[i]!, classOf) && matchFrom(el, s, i - 1, classOf)) ||
+      selfOrAncestor(el.parentElement, s, i, classOf);
+    memo.set(el, found);
+  }
+  return found;
 }
 
 /** The rightmost compound's most selective part, to index rules: "#id", ".class", "TAG" or "*". */
@@ -104,7 +125,7 @@ export function selectorKey(s: SimpleSelector): string {
 /** The #id and .class keys an element can be found under (see selectorKey; tag and "*" are the caller's). */
 export function elementKeys(el: Element, classOf: ClassOf = plainClassOf): string[] {
   const keys: string[] = [];
-  const id = el.getAttribute("id");
+  const id = attr(el, "id");
   if (id) keys.push(`#${id}`);
   const cls = classOf(el);
   if (cls !== " ") for (const k of cls.split(" ")) if (k) keys.push(`.${k}`);

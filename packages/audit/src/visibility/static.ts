@@ -1,6 +1,7 @@
 // Node strategy: no layout, so visibility is what the HTML says — attributes, inline styles, and the
 // page's own <style> rules (any selector the DOM's querySelectorAll understands; rules are applied in
 // source order without specificity; @media blocks and external stylesheets are not read).
+import { attr } from "../dom/attr.ts";
 import { type Declarations, hidingReason, parseDeclarations, parseStylesheet } from "./css.ts";
 import {
   elementKeys,
@@ -9,7 +10,7 @@ import {
   type SimpleSelector,
   selectorKey,
 } from "./selector.ts";
-import { VISIBLE, type Visibility, type VisibilityStrategy } from "./types.ts";
+import { type HiddenReason, VISIBLE, type Visibility, type VisibilityStrategy } from "./types.ts";
 import { isTransparentColour } from "./values.ts";
 
 export interface StaticVisibilityOptions {
@@ -32,7 +33,7 @@ export function createStaticVisibility(
   const classOf = (el: Element): string => {
     let c = classes.get(el);
     if (c === undefined) {
-      const raw = el.hasAttributes() ? el.getAttribute("class") : null;
+      const raw = el.hasAttributes() ? attr(el, "class") : null;
       c = raw ? (/^[^\s]+( [^\s]+)*$/.test(raw) ? ` ${raw} ` : ` ${raw.trim().replace(/\s+/g, " ")} `) : " ";
       classes.set(el, c);
     }
@@ -89,14 +90,27 @@ export function createStaticVisibility(
     return out;
   }
 
+  // The #id and .class rule lists an element can match, by its id and class text (pages repeat those).
+  const keyedCache = new Map<string, SimpleRule[][]>();
+  function keyedRules(el: Element): SimpleRule[][] {
+    const k = `${attr(el, "id") ?? ""}\u0000${attr(el, "class") ?? ""}`;
+    let lists = keyedCache.get(k);
+    if (!lists) {
+      lists = elementKeys(el, classOf)
+        .map((key) => simple!.get(key))
+        .filter((rules) => rules !== undefined);
+      keyedCache.set(k, lists);
+    }
+    return lists;
+  }
+
   function ruleDeclarations(el: Element, attrs: boolean): Declarations[] {
     if (!simple || !queried) load();
     let found: Found;
     if (simple!.size > 0) {
       found = collect(el, simple!.get(el.localName.toUpperCase()), found);
       found = collect(el, simple!.get("*"), found);
-      if (attrs && keyed)
-        for (const key of elementKeys(el, classOf)) found = collect(el, simple!.get(key), found);
+      if (attrs && keyed) for (const rules of keyedRules(el)) found = collect(el, rules, found);
     }
     const q = queried!.size > 0 ? queried!.get(el) : undefined;
     if (q) found = found ? [...found, ...q] : [...q];
@@ -105,14 +119,38 @@ export function createStaticVisibility(
     return found.sort((a, b) => a.order - b.order).map((f) => f.decls);
   }
 
+  // Pages repeat the same inline styles: each text is parsed once (the maps are never modified).
+  const inlineCache = new Map<string, Declarations>();
+  function inlineDeclarations(text: string): Declarations {
+    let d = inlineCache.get(text);
+    if (!d) {
+      d = parseDeclarations(text);
+      inlineCache.set(text, d);
+    }
+    return d;
+  }
+
   function ownDeclarations(el: Element, attrs: boolean): Declarations {
     const rules = ruleDeclarations(el, attrs);
-    const inline = attrs ? el.getAttribute("style") : null;
-    if (rules.length === 0 && !inline) return NONE;
+    const style = attrs ? attr(el, "style") : null;
+    const inline = style ? inlineDeclarations(style) : undefined;
+    if (rules.length === 0) return inline ?? NONE;
+    if (rules.length === 1 && !inline) return rules[0]!;
     const merged: Declarations = new Map();
     for (const d of rules) for (const [k, v] of d) merged.set(k, v);
-    if (inline) for (const [k, v] of parseDeclarations(inline)) merged.set(k, v);
+    if (inline) for (const [k, v] of inline) merged.set(k, v);
     return merged;
+  }
+
+  // The declarations' own hiding reason, once per (shared) declarations map.
+  const reasons = new WeakMap<Declarations, HiddenReason | null>();
+  function reasonOf(d: Declarations): HiddenReason | undefined {
+    let r = reasons.get(d);
+    if (r === undefined) {
+      r = hidingReason(d) ?? null;
+      reasons.set(d, r);
+    }
+    return r ?? undefined;
   }
 
   // Inherited properties: the nearest element that sets them decides.
@@ -132,34 +170,42 @@ export function createStaticVisibility(
     return undefined;
   }
 
+  /** The element's visibility given its parent's (undefined for the root). */
+  function decide(el: Element, parent: Visibility | undefined): Visibility {
+    if (parent && !parent.visible && !isInheritedReason(parent.reason)) return parent;
+    // Most elements carry no attributes: skip the attribute reads (slow-ish in linkedom) for them.
+    const attrs = el.hasAttributes();
+    if (attrs && el.getAttributeNode("hidden"))
+      return { visible: false, reason: "hidden-attribute", element: el };
+    if (attrs && attr(el, "aria-hidden") === "true")
+      return { visible: false, reason: "aria-hidden", element: el };
+    const own = ownDeclarations(el, attrs);
+    if (own.size === 0) return parent && !parent.visible ? parent : VISIBLE;
+    const reason = reasonOf(own);
+    if (reason) return { visible: false, reason, element: el };
+    return inherited(el, own, parent) ?? VISIBLE;
+  }
+
   function check(el: Element): Visibility {
     const cached = cache.get(el);
     if (cached) return cached;
-    let result: Visibility = VISIBLE;
-    // Most elements carry no attributes: skip the attribute reads (slow-ish in linkedom) for them.
-    const attrs = el.hasAttributes();
     const parentEl = el.parentElement;
-    const parent = parentEl ? check(parentEl) : undefined;
-    const blocking = parent && !parent.visible && !isInheritedReason(parent.reason) ? parent : undefined;
-    if (blocking) result = blocking;
-    else if (attrs && el.hasAttribute("hidden"))
-      result = { visible: false, reason: "hidden-attribute", element: el };
-    else if (attrs && el.getAttribute("aria-hidden") === "true")
-      result = { visible: false, reason: "aria-hidden", element: el };
-    else {
-      const own = ownDeclarations(el, attrs);
-      if (own.size === 0) result = parent && !parent.visible ? parent : VISIBLE;
-      else {
-        const reason = hidingReason(own);
-        if (reason) result = { visible: false, reason, element: el };
-        else result = inherited(el, own, parent) ?? VISIBLE;
-      }
-    }
+    const result = decide(el, parentEl ? check(parentEl) : undefined);
     cache.set(el, result);
     return result;
   }
 
-  return { check };
+  // A walk down from a visible root knows each parent is visible: no climb to the ancestors.
+  function checkUnderVisible(el: Element): Visibility {
+    let result = cache.get(el);
+    if (!result) {
+      result = decide(el, VISIBLE);
+      cache.set(el, result);
+    }
+    return result;
+  }
+
+  return { check, checkUnderVisible };
 }
 
 const NONE: Declarations = new Map();
