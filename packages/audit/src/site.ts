@@ -54,8 +54,15 @@ export interface PageView {
 
 const views = new WeakMap<PageSnapshot, PageView>();
 
-/** Not rendered: their text is never visible. */
-const SKIP = new Set(["script", "style", "noscript", "template", "head", "svg", "iframe", "object"]);
+/** Not rendered: their text is never visible (both cases, so the walk need not lower-case every tag name). */
+const SKIP = new Set(
+  ["script", "style", "noscript", "template", "head", "svg", "iframe", "object"].flatMap((t) => [
+    t,
+    t.toUpperCase(),
+  ]),
+);
+
+const NOT_BLANK = /\S/;
 
 interface Scan {
   elements: Element[];
@@ -83,7 +90,7 @@ function scan(document: Document, visibility: VisibilityStrategy): Scan {
     let visible = shown.pop()!;
     if (node.nodeType === 3) {
       const value = node.nodeValue;
-      if (visible && value && value.trim() !== "") {
+      if (visible && value && NOT_BLANK.test(value)) {
         const parent = node.parentElement!;
         parts.push(value);
         const prev = blocks.get(parent);
@@ -99,10 +106,10 @@ function scan(document: Document, visibility: VisibilityStrategy): Scan {
     const list = tags.get(tag);
     if (list) list.push(el);
     else tags.set(tag, [el]);
-    if (el === textRoot) visible = !SKIP.has(tag.toLowerCase()) && visibility.check(el).visible;
+    if (el === textRoot) visible = !SKIP.has(tag) && visibility.check(el).visible;
     else if (visible) {
       visible =
-        !SKIP.has(tag.toLowerCase()) &&
+        !SKIP.has(tag) &&
         (visibility.checkUnderVisible ? visibility.checkUnderVisible(el) : visibility.check(el)).visible;
     }
     const start = nodes.length;

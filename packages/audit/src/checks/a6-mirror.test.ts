@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pageFromHtml } from "../../test/server.ts";
-import { checkMirror, compareFingerprints, fingerprintText, NEAR_DUPLICATE } from "./a6-mirror.ts";
+import { checkMirror, compareFingerprints, fingerprintText, NEAR_DUPLICATE, wordsOf } from "./a6-mirror.ts";
 
 const words = (seed: number, n: number) => {
   let x = seed;
@@ -59,5 +59,36 @@ describe("A6 (R5.4j–k) mirror fingerprint", () => {
     const fa = checkMirror({ url: a.url, pages: [a], crawled: false }).details?.fingerprint;
     const fb = checkMirror({ url: b.url, pages: [b], crawled: false }).details?.fingerprint;
     expect(fa).toBe(fb);
+  });
+});
+
+describe("A6 word split", () => {
+  it("gives exactly the runs of \\p{L}\\p{N} (surrogate pairs, combining marks, lone surrogates)", () => {
+    const pool = [
+      "a",
+      "Я",
+      " ",
+      "-",
+      "1",
+      "\u0483",
+      "\u00a0",
+      "😀",
+      "𝐀",
+      "\ud800",
+      "\udc00",
+      "中",
+      "ё",
+      "\u0301",
+      "٣",
+    ];
+    let x = 7;
+    for (let n = 0; n < 3000; n++) {
+      let text = "";
+      for (let i = 0; i < n % 13; i++) {
+        x = (x * 1103515245 + 12345) >>> 0;
+        text += pool[x % pool.length];
+      }
+      expect(wordsOf(text)).toEqual(text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0));
+    }
   });
 });

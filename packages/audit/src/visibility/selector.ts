@@ -63,13 +63,25 @@ export function parseSimpleSelector(selector: string): SimpleSelector | undefine
   return compounds.length > 0 ? { compounds, combinators } : undefined;
 }
 
+const upper = new Map<string, string>();
+/** The element's tag name in upper case (selector tags are compared so), without a new string per call. */
+export function upperName(el: Element): string {
+  const name = el.localName;
+  let u = upper.get(name);
+  if (u === undefined) {
+    u = name.toUpperCase();
+    upper.set(name, u);
+  }
+  return u;
+}
+
 /** The element's class attribute as " a b c " (callers may cache it). */
 export type ClassOf = (el: Element) => string;
 
 const plainClassOf: ClassOf = (el) => ` ${attr(el, "class") ?? ""} `.replace(/\s+/g, " ");
 
 function matchesCompound(el: Element, c: Compound, classOf: ClassOf): boolean {
-  if (c.tag && el.localName.toUpperCase() !== c.tag) return false;
+  if (c.tag && upperName(el) !== c.tag) return false;
   if (c.id && attr(el, "id") !== c.id) return false;
   if (c.classes.length > 0) {
     const cls = classOf(el);
@@ -103,7 +115,11 @@ function matchFrom(el: Element, s: SimpleSelector, i: number, classOf: ClassOf):
 function selfOrAncestor(el: Element | null, s: SimpleSelector, i: number, classOf: ClassOf): boolean {
   if (!el) return false;
   s.memo ??= [];
-  const memo = (s.memo[i] ??= new Map());
+  let memo = s.memo[i];
+  if (!memo) {
+    memo = new Map();
+    s.memo[i] = memo;
+  }
   let found = memo.get(el);
   if (found === undefined) {
     found =

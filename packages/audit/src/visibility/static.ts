@@ -9,6 +9,7 @@ import {
   parseSimpleSelector,
   type SimpleSelector,
   selectorKey,
+  upperName,
 } from "./selector.ts";
 import { type HiddenReason, VISIBLE, type Visibility, type VisibilityStrategy } from "./types.ts";
 import { isTransparentColour } from "./values.ts";
@@ -93,7 +94,9 @@ export function createStaticVisibility(
   // The #id and .class rule lists an element can match, by its id and class text (pages repeat those).
   const keyedCache = new Map<string, SimpleRule[][]>();
   function keyedRules(el: Element): SimpleRule[][] {
-    const k = `${attr(el, "id") ?? ""}\u0000${attr(el, "class") ?? ""}`;
+    const id = attr(el, "id");
+    const cls = attr(el, "class") ?? "";
+    const k = id === null ? cls : `${cls}\u0000#${id}`; // a class text holds no NUL: no clash
     let lists = keyedCache.get(k);
     if (!lists) {
       lists = elementKeys(el, classOf)
@@ -108,7 +111,7 @@ export function createStaticVisibility(
     if (!simple || !queried) load();
     let found: Found;
     if (simple!.size > 0) {
-      found = collect(el, simple!.get(el.localName.toUpperCase()), found);
+      found = collect(el, simple!.get(upperName(el)), found);
       found = collect(el, simple!.get("*"), found);
       if (attrs && keyed) for (const rules of keyedRules(el)) found = collect(el, rules, found);
     }
@@ -153,13 +156,23 @@ export function createStaticVisibility(
     return r ?? undefined;
   }
 
+  const colours = new Map<string, boolean>(); // pages repeat their colours
+  function transparent(colour: string): boolean {
+    let t = colours.get(colour);
+    if (t === undefined) {
+      t = isTransparentColour(colour);
+      colours.set(colour, t);
+    }
+    return t;
+  }
+
   // Inherited properties: the nearest element that sets them decides.
   function inherited(el: Element, own: Declarations, parent: Visibility | undefined): Visibility | undefined {
     const visibility = own.get("visibility");
     if (visibility === "hidden" || visibility === "collapse")
       return { visible: false, reason: "visibility-hidden", element: el };
     const colour = own.get("color");
-    if (colour !== undefined && isTransparentColour(colour))
+    if (colour !== undefined && transparent(colour))
       return { visible: false, reason: "transparent-text", element: el };
     if (parent && !parent.visible) {
       const overridden =
