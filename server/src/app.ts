@@ -1,6 +1,5 @@
 // Builds the Hono app from its dependencies; tests build a real one and call app.request().
 import { Scalar } from "@scalar/hono-api-reference";
-import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import pino, { type Logger } from "pino";
 import type { Auth } from "./auth/auth.ts";
@@ -9,6 +8,7 @@ import type { Db } from "./db/client.ts";
 import { notFound, problemOf, problemResponse } from "./errors/index.ts";
 import type { Mailer } from "./mail/outbox.ts";
 import { authorize } from "./middleware/authorize/index.ts";
+import { openCors } from "./middleware/open-cors/index.ts";
 import { requestLog } from "./middleware/request-log/index.ts";
 import { session } from "./middleware/session/index.ts";
 import { demoPageRoutes } from "./pages/demo.ts";
@@ -53,15 +53,10 @@ export function createApp(deps: AppDeps) {
   const app = createRouter();
   // W1–W4: what a partner's page calls cross-origin is open to every origin (GET, the beacon's POST and its
   // preflight), answered before authorisation so a preflight never meets the policy.
-  const openCors = cors({
-    origin: "*",
-    allowMethods: ["GET", "POST", "OPTIONS"],
-    allowHeaders: ["Content-Type"],
-    maxAge: 86400,
-  });
-  app.use("/api/v1/public/*", openCors);
-  app.use("/.well-known/*", openCors);
-  app.use("/widgets/v1/*", openCors);
+  const cors = openCors();
+  app.use("/api/v1/public/*", cors);
+  app.use("/.well-known/*", cors);
+  app.use("/widgets/v1/*", cors);
   app.use("*", requestId(), requestLog(logger), session({ auth, db }), authorize());
 
   app.notFound((c) => problemResponse(c, problemOf(notFound(`No route for ${c.req.method} ${c.req.path}.`))));
