@@ -76,9 +76,14 @@ export function demoPageRoutes({ db, bundle }: { db: Db; bundle: () => Bundle })
           ${section("Бизнес-партнёр", "Business partner", p.business, "")}
           ${section("Не является партнёром", "Not a partner (terminated)", p.terminated, "Партнёрство прекращено (R1.5c). / The partnership was terminated.")}
           ${section("Размещение не подтверждено", "Unverified placement", p.foreign, "Этот партнёр не регистрировал localhost. / This partner did not register localhost.")}
-          <section><h2>Не удалось проверить <span lang="en">/ Can't verify</span></h2>
-            <p>Неизвестный партнёр (404) и сервер на другом источнике. <span lang="en">An unknown partner (404), and a server on another origin.</span></p>
+          <section><h2>Неизвестный партнёр <span lang="en">/ Unknown partner</span></h2>
+            <p>Сервер отвечает 404: виджет говорит «Не является партнёром».
+              <span lang="en">The server answers 404: the widget says "Not a partner".</span></p>
             <pt-partner-badge partner="00000000-0000-0000-0000-000000000000"></pt-partner-badge>
+          </section>
+          <section><h2>Не удалось проверить <span lang="en">/ Can't verify</span></h2>
+            <p>Атрибут <code>server</code> на другом источнике, чем скрипт: запрос не делается.
+              <span lang="en">A <code>server</code> on another origin than the script: refused, no request.</span></p>
             ${p.gold ? html`<pt-partner-badge partner="${p.gold.id}" server="https://status.invalid"></pt-partner-badge>` : ""}
           </section>
           <section><h2>«Работает на 1С-Битрикс» <span lang="en">/ Powered by</span></h2>

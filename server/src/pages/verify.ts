@@ -40,7 +40,8 @@ export function verifyPageRoutes({ badges }: { badges: BadgeService }) {
             <span lang="en">${host} is not registered to this partner: the badge there is not genuine.</span></p>`;
     }
     const title = statusTitle(p.status);
-    const checked = new Date().toISOString().replace("T", " ").slice(0, 16);
+    // The time the status was last read from the database and signed (≤ 1 min ago, or at the last change).
+    const checked = signed.issuedAt.toISOString().replace("T", " ").slice(0, 16);
     return c.html(
       page(
         `${p.name} — проверка статуса / status check`,
@@ -71,7 +72,7 @@ export function verifyPageRoutes({ badges }: { badges: BadgeService }) {
                   <dd>${p.domains.length ? html`<ul>${p.domains.map((d) => html`<li>${d}</li>`)}</ul>` : "—"}</dd>`
             }
             <dt>Проверено <span lang="en">/ Checked</span></dt>
-            <dd><time datetime="${new Date().toISOString()}">${checked} UTC</time></dd>
+            <dd><time datetime="${signed.issuedAt.toISOString()}">${checked} UTC</time></dd>
           </dl>
           <p><small>Статус подписан сервером Partner Trust (ES256, <a href="/.well-known/jwks.json">JWKS</a>);
             <a href="/api/v1/public/partners/${encodeURIComponent(p.id)}/credential">Verifiable Credential (Open Badges 3.0)</a>.</small></p>`,

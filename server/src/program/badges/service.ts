@@ -22,6 +22,8 @@ export type SignedStatus = {
   etag: string;
   claim: PartnerStatusClaim;
   freshUntil: number;
+  /** When the status was read from the database and signed. */
+  issuedAt: Date;
 };
 
 export type BadgeServiceOptions = { db: Db; secret: string; clock: Clock; publicUrl: string };
@@ -71,14 +73,14 @@ export function createBadgeService({ db, secret, clock, publicUrl }: BadgeServic
   async function build(partnerId: string): Promise<SignedStatus | null> {
     const claim = await partnerStatusClaim(db, partnerId, { clock, publicUrl });
     if (!claim) return null;
-    const { token, exp } = await sign({ sub: partnerId, partner: claim }, STATUS_TYP, TOKEN_TTL_S);
+    const { token, iat, exp } = await sign({ sub: partnerId, partner: claim }, STATUS_TYP, TOKEN_TTL_S);
     const body = JSON.stringify({ token });
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
     const freshUntil = Math.min(
       clock.now().getTime() + STATUS_CACHE_TTL_MS,
       exp * 1000 - RENEW_BEFORE_EXP_MS,
     );
-    return { token, body, etag, claim, freshUntil };
+    return { token, body, etag, claim, freshUntil, issuedAt: new Date(iat * 1000) };
   }
 
   const placements = createPlacementRecorder({ db, clock });
