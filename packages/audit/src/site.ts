@@ -64,58 +64,49 @@ const SKIP = new Set(
 
 const NOT_BLANK = /\S/;
 
-interface Scan {
+interface PageIndex {
+  /** Every element in document order, with the position of its parent element (−1 for the root). */
   elements: Element[];
+  parents: number[];
   tags: Map<string, Element[]>;
-  text: string;
-  blocks: Map<Element, string>;
+  /** Every non-blank text node's value, in document order, with the position of its parent element. */
+  texts: string[];
+  textParents: number[];
 }
 
 /**
- * THE walk of a page, shared by every check: all elements in document order (indexed by tag) and, in the same
- * pass, the visible text of the body — visibility asked only of elements whose parent is visible, so hidden
- * subtrees cost one check at their top.
+ * THE walk of a page, shared by every check: one pass over the document that lists the elements (indexed by
+ * tag) and the texts. Visibility and the visible text are then worked out over these arrays (visibleText).
  */
-function scan(document: Document, visibility: VisibilityStrategy): Scan {
-  const elements: Element[] = [];
-  const tags = new Map<string, Element[]>();
-  const parts: string[] = [];
-  const blocks = new Map<Element, string>();
-  const textRoot = document.body ?? document.documentElement;
+function indexPage(document: Document): PageIndex {
+  const ix: PageIndex = { elements: [], parents: [], tags: new Map(), texts: [], textParents: [] };
   // Explicit stack (pages can nest deeply); children pushed in reverse so they pop in document order.
   const nodes: Node[] = [document.documentElement];
-  const shown: boolean[] = [false];
+  const under: number[] = [-1];
   while (nodes.length > 0) {
     const node = nodes.pop()!;
-    let visible = shown.pop()!;
+    const parent = under.pop()!;
     if (node.nodeType === 3) {
       const value = node.nodeValue;
-      if (visible && value && NOT_BLANK.test(value)) {
-        const parent = node.parentElement!;
-        parts.push(value);
-        const prev = blocks.get(parent);
-        blocks.set(parent, prev === undefined ? value : `${prev} ${value}`);
+      if (value && NOT_BLANK.test(value)) {
+        ix.texts.push(value);
+        ix.textParents.push(parent);
       }
       continue;
     }
     if (node.nodeType !== 1) continue;
     const el = node as Element;
-    elements.push(el);
+    const at = ix.elements.length;
+    ix.elements.push(el);
+    ix.parents.push(parent);
     // localName: a plain property (tagName is computed on every read in linkedom); lower-case in HTML.
-    const tag = el.localName;
-    const list = tags.get(tag);
+    const list = ix.tags.get(el.localName);
     if (list) list.push(el);
-    else tags.set(tag, [el]);
-    if (el === textRoot) visible = !SKIP.has(tag) && visibility.check(el).visible;
-    else if (visible) {
-      visible =
-        !SKIP.has(tag) &&
-        (visibility.checkUnderVisible ? visibility.checkUnderVisible(el) : visibility.check(el)).visible;
-    }
+    else ix.tags.set(el.localName, [el]);
     const start = nodes.length;
     for (let c = el.firstChild; c; c = c.nextSibling) {
       nodes.push(c);
-      shown.push(visible);
+      under.push(at);
     }
     for (let i = start, j = nodes.length - 1; i < j; i++, j--) {
       const t = nodes[i]!;
@@ -123,35 +114,75 @@ function scan(document: Document, visibility: VisibilityStrategy): Scan {
       nodes[j] = t;
     }
   }
-  return { elements, tags, text: parts.join(" "), blocks };
+  return ix;
+}
+
+/**
+ * The body's visible text, over the page index: visibility is asked top-down, only of elements whose parent is
+ * visible, so a hidden subtree costs one check at its top (and the strategy never climbs to the ancestors).
+ */
+function visibleText(
+  ix: PageIndex,
+  textRoot: Element,
+  visibility: VisibilityStrategy,
+): { text: string; blocks: Map<Element, string> } {
+  const { elements, parents } = ix;
+  const shown = new Uint8Array(elements.length);
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i]!;
+    const p = parents[i]!;
+    if (el === textRoot) shown[i] = !SKIP.has(el.localName) && visibility.check(el).visible ? 1 : 0;
+    else if (p >= 0 && shown[p] === 1 && !SKIP.has(el.localName)) {
+      const v = visibility.checkUnderVisible ? visibility.checkUnderVisible(el) : visibility.check(el);
+      shown[i] = v.visible ? 1 : 0;
+    }
+  }
+  const parts: string[] = [];
+  const blocks = new Map<Element, string>();
+  for (let j = 0; j < ix.texts.length; j++) {
+    const p = ix.textParents[j]!;
+    if (shown[p] !== 1) continue;
+    const value = ix.texts[j]!;
+    const parent = elements[p]!;
+    parts.push(value);
+    const prev = blocks.get(parent);
+    blocks.set(parent, prev === undefined ? value : `${prev} ${value}`);
+  }
+  return { text: parts.join(" "), blocks };
 }
 
 export function viewOf(page: PageSnapshot, input: SiteInput): PageView {
   let view = views.get(page);
   if (!view) {
-    const visibility = input.visibility
-      ? input.visibility(page.document)
-      : createStaticVisibility(page.document);
-    let scanned: Scan | undefined;
-    let normalised: string | undefined;
-    const get = () => {
-      scanned ??= scan(page.document, visibility);
-      return scanned;
+    const document = page.document;
+    let ix: PageIndex | undefined;
+    const index = () => {
+      ix ??= indexPage(document);
+      return ix;
     };
+    const visibility = input.visibility
+      ? input.visibility(document)
+      : createStaticVisibility(document, { styles: () => index().tags.get("style") ?? [] });
+    let seen: { text: string; blocks: Map<Element, string> } | undefined;
+    const visible = () => {
+      seen ??= visibleText(index(), document.body ?? document.documentElement, visibility);
+      return seen;
+    };
+    let normalised: string | undefined;
     view = {
       page,
       visibility,
-      text: () => get().text,
+      text: () => visible().text,
       normalisedText: () => {
-        normalised ??= normaliseText(get().text);
+        normalised ??= normaliseText(visible().text);
         return normalised;
       },
-      elements: () => get().elements,
+      elements: () => index().elements,
       byTag: (...tags: string[]) => {
-        const index = get().tags;
-        return tags.flatMap((t) => index.get(t.toLowerCase()) ?? []);
+        const tagIndex = index().tags;
+        return tags.flatMap((t) => tagIndex.get(t.toLowerCase()) ?? []);
       },
-      blocks: () => get().blocks,
+      blocks: () => visible().blocks,
     };
     views.set(page, view);
   }

@@ -119,8 +119,8 @@ function findInPage(view: PageView, items: Map<string, Item>): void {
     ...view.byTag("NAV", "HEADER").flatMap((n) => Array.from(n.getElementsByTagName("a"))),
   ];
   for (const h of headings) {
-    const t = normaliseText(h.textContent ?? "");
     if (h.tagName !== "TITLE" && !view.visibility.check(h).visible) continue;
+    const t = normaliseText(h.textContent ?? "");
     if (ABOUT.test(t)) set("about", { url, selector: cssPath(h), excerpt: excerpt(h.textContent ?? "") });
     if (SERVICES.test(t))
       set("services", { url, selector: cssPath(h), excerpt: excerpt(h.textContent ?? "") });
