@@ -6,6 +6,7 @@ import { type Booted, boot } from "./boot.ts";
 import { systemClock } from "./clock.ts";
 import { EnvError, loadEnv } from "./env.ts";
 import { startWorker } from "./jobs/worker.ts";
+import { startReauditScheduler } from "./program/reaudit/index.ts";
 import { startRecomputeScheduler } from "./program/status/daily.ts";
 import { partnersByStatus } from "./program/status/summary.ts";
 import { type SeedResult, seedDemo } from "./seed/index.ts";
@@ -40,6 +41,7 @@ const { app, db, mailer, clock, close } = booted;
 const worker = startWorker({ db, mailer, clock, logger });
 // R5.6: today's recompute if no instance ran it yet, then every day at 00:00 MSK.
 const recompute = startRecomputeScheduler({ db, clock, logger });
+const reaudit = startReauditScheduler({ db, clock, logger }); // R6.2c: NFR sites daily at 04:00 MSK
 
 const server = serve({ fetch: app.fetch, port: env.port }, () => {
   const u = env.publicUrl;
@@ -78,6 +80,7 @@ async function shutdown(signal: string) {
   }, 10_000).unref();
   await worker.stop();
   await recompute.stop();
+  await reaudit.stop();
   // Stop accepting; in-flight requests finish, idle keep-alive sockets close.
   await new Promise<void>((resolve) => {
     server.close(() => resolve());

@@ -66,6 +66,8 @@ export interface NfrAuditDeps {
   clock: Clock;
   network?: AuditNetwork;
   bounds?: Partial<typeof SITE_BOUNDS>;
+  /** Shutdown: the crawl is cut short and nothing is stored. */
+  signal?: AbortSignal;
 }
 
 export interface NfrAuditResult {
@@ -90,10 +92,12 @@ export async function auditNfrSite(db: Db, site: NfrSite, deps: NfrAuditDeps): P
       label: `NFR-ключ партнёра для своего сайта / partner's own-site NFR key (${site.host})`,
       hash: site.keyHash,
     },
-    ...(deps.network && { network: deps.network }),
+    network: { ...deps.network, ...(deps.signal && { signal: deps.signal }) },
     ...(deps.bounds && { bounds: deps.bounds }),
     unreachableAs: { rule: "A1", verdict: "review" },
   });
+  // A crawl cut short by shutdown says nothing about the site.
+  deps.signal?.throwIfAborted();
   const a1 = audit.report.findings.find((f) => f.rule === "A1")?.verdict ?? "review";
   // A fail after a pass — or a first fail: the license was granted on a compliant site (R6.2b).
   const flagged = a1 === "fail" && (await lastA1(db, site.host, checkedAt)) !== "fail";

@@ -5,7 +5,7 @@ import * as s from "../../db/schema/index.ts";
 import { body, createHarness, type Harness, signIn, signUp } from "../../test/harness.ts";
 import { dayClock } from "../status/test-support.ts";
 import { roundLeaseName, runReauditRound } from "./round.ts";
-import { msUntilNextRound } from "./schedule.ts";
+import { msUntilNextRound, startReauditScheduler } from "./schedule.ts";
 import { REAUDIT_ACTOR } from "./store.ts";
 import { deadPort, type FixtureSite, nfrPartner, serveFixture, testNetwork } from "./test-sites.ts";
 
@@ -167,6 +167,26 @@ describe("R6.2c: server re-audits of NFR sites", () => {
     const [stored] = (await reports(host)).items;
     expect(stored.note).toMatch(/site unreachable — blocked/);
     expect(stored.findings[0].message.en).toMatch(/refused for audits.*127\.0\.0\.1/);
+  });
+
+  it("shutdown: an aborted round stores nothing and releases the day for another instance", async () => {
+    const host = "studio-stop.test";
+    const { fixture } = await site(host, "NFR-REQ-STOP-0001");
+    clock.set("2026-12-22");
+    const options = { clock, network: testNetwork([host]), host, logger: silent };
+    const stopped = await runReauditRound(h.db, { ...options, holder: "a", signal: AbortSignal.abort() });
+    expect(stopped).toMatchObject({ ran: true, summary: { sites: 1, audited: 0, stopped: true } });
+    expect((await reports(host)).items).toEqual([]);
+    expect(fixture.requests).toEqual([]);
+    const other = await runReauditRound(h.db, { ...options, holder: "b" });
+    expect(other).toMatchObject({ ran: true, summary: { audited: 1, pass: 1, stopped: false } });
+  });
+
+  it("the scheduler waits for 04:00 MSK (no round at start) and stops at once", async () => {
+    const scheduler = startReauditScheduler({ db: h.db, clock, logger: silent });
+    const before = await h.db.select().from(s.auditReports);
+    await scheduler.stop();
+    expect(await h.db.select().from(s.auditReports)).toHaveLength(before.length);
   });
 
   it("the schedule: 04:00 Moscow time, the next one strictly after now", () => {

@@ -27,6 +27,8 @@ export interface RoundOptions {
   /** By hand: runs even if the day's round is done, under its own lease. */
   manual?: boolean;
   onSite?: (result: NfrAuditResult, done: number, total: number) => void;
+  /** Shutdown: no further site starts, the current crawls are cut short and not stored. */
+  signal?: AbortSignal;
 }
 
 export interface RoundSummary {
@@ -38,6 +40,8 @@ export interface RoundSummary {
   unreachable: number;
   flagged: number;
   errors: number;
+  /** Stopped by shutdown before every site was audited. */
+  stopped: boolean;
   reports: NfrAuditResult[];
   ms: number;
 }
@@ -65,13 +69,14 @@ export async function runReauditRound(db: Db, options: RoundOptions): Promise<Ro
     unreachable: 0,
     flagged: 0,
     errors: 0,
+    stopped: false,
     reports: [],
     ms: 0,
   };
   let next = 0;
   let lost = false;
   const worker = async () => {
-    while (!lost && next < sites.length) {
+    while (!lost && !options.signal?.aborted && next < sites.length) {
       const site = sites[next++]!;
       if (!(await acquireLease(db, lease, holder, clock.now(), ROUND_LEASE_TTL_MS))) {
         // Taken over after an expiry: the other runner finishes the round.
@@ -93,6 +98,7 @@ export async function runReauditRound(db: Db, options: RoundOptions): Promise<Ro
         else logger?.info(log, "re-audit: site done");
         options.onSite?.(r, summary.audited + summary.errors, sites.length);
       } catch (err) {
+        if (options.signal?.aborted) return;
         summary.errors++;
         logger?.error({ err, host: site.host }, "re-audit: site failed");
       }
@@ -101,8 +107,10 @@ export async function runReauditRound(db: Db, options: RoundOptions): Promise<Ro
   await Promise.all(Array.from({ length: Math.max(1, options.sitesAtOnce ?? 2) }, worker));
   summary.reports.sort((a, b) => a.host.localeCompare(b.host));
   summary.ms = clock.now().getTime() - started.getTime();
+  summary.stopped = options.signal?.aborted === true && summary.audited + summary.errors < sites.length;
+  // Released when stopped (another instance may take the day over), done otherwise.
   if (!lost) {
-    if (manual) await acquireLease(db, lease, holder, clock.now(), -1);
+    if (manual || summary.stopped) await acquireLease(db, lease, holder, clock.now(), -1);
     else await completeLease(db, lease, holder);
   }
   logger?.info({ ...summary, reports: undefined }, "re-audit round done");

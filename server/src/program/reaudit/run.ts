@@ -22,6 +22,7 @@ export interface AuditNetwork {
   concurrency?: number;
   /** Per request, redirects included. */
   timeoutMs?: number;
+  signal?: AbortSignal;
 }
 
 /** R6.2c re-audits crawl the site: A1 wants the footer on every page. */

@@ -29,6 +29,7 @@ export function startReauditScheduler({
   network?: AuditNetwork;
 }) {
   const holder = crypto.randomUUID();
+  const shutdown = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
@@ -42,7 +43,13 @@ export function startReauditScheduler({
   const round = async () => {
     let retry = false;
     try {
-      const run = await runReauditRound(db, { clock, holder, logger, ...(network && { network }) });
+      const run = await runReauditRound(db, {
+        clock,
+        holder,
+        logger,
+        signal: shutdown.signal,
+        ...(network && { network }),
+      });
       // Another instance runs it: look again after its lease could have expired (it may have died).
       if (!run.ran) {
         retry = run.reason === "running";
@@ -55,9 +62,11 @@ export function startReauditScheduler({
   };
   arm(msUntilNextRound(clock.now()));
   return {
+    /** Cuts a running round short (its unfinished sites are not stored) and waits for it. */
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      shutdown.abort();
       await running;
     },
   };
