@@ -37,7 +37,7 @@ function bigPage(elements: number): string {
 <img src="/upload/1c-bitrix-logo.png" alt="1С-Битрикс">${parts.join("")}</main>${FOOTER}</body></html>`;
 }
 
-// Collect garbage before each timed run so one run's garbage is not billed to the next.
+// Collect garbage before each timed run so one run's garbage (nor the parse's) is not billed to the next.
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
 
@@ -46,13 +46,14 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function pageBench(): boolean {
+async function pageBench(): Promise<boolean> {
   const html = bigPage(10_000);
   const headers = { "x-powered-cms": `Bitrix Site Manager (${licenseHash(KEY)})` };
   const card = { name: "B", phones: ["+74952291441"], emails: [], addresses: [], domains: [] };
   const parse: number[] = [];
   const checks: number[] = [];
   const cpu: number[] = [];
+  const thread: number[] = [];
   let elements = 0;
   for (let run = 0; run < 15; run++) {
     const t0 = performance.now();
@@ -60,8 +61,12 @@ function pageBench(): boolean {
     const t1 = performance.now();
     elements = document.querySelectorAll("*").length;
     gc();
+    // gc() leaves its sweeping to V8's helper threads; let them finish, or on a small machine they compete with
+    // (and are billed to) the timed checks.
+    await new Promise((r) => setTimeout(r, 50));
     const t2 = performance.now();
     const c0 = process.cpuUsage();
+    const h0 = process.threadCpuUsage();
     const page = { url: "https://bench.example/", status: 200, headers, document };
     auditSite({
       url: page.url,
@@ -72,7 +77,9 @@ function pageBench(): boolean {
     });
     const t3 = performance.now();
     const c1 = process.cpuUsage(c0);
+    const h1 = process.threadCpuUsage(h0);
     cpu.push((c1.user + c1.system) / 1000);
+    thread.push((h1.user + h1.system) / 1000);
     parse.push(t1 - t0);
     checks.push(t3 - t2);
   }
@@ -80,7 +87,7 @@ function pageBench(): boolean {
   console.log(`page: ${elements} elements, ${(html.length / 1024).toFixed(0)} KB HTML`);
   console.log(`  parse (linkedom): median ${median(parse).toFixed(1)} ms (first ${parse[0]!.toFixed(1)} ms)`);
   console.log(
-    `  checks A1–A7:     median ${m.toFixed(1)} ms wall (best ${Math.min(...checks).toFixed(1)}), ${median(cpu).toFixed(1)} ms CPU (first, cold ${checks[0]!.toFixed(1)} ms) — target ≤ 50 ms (median): ${m <= 50 ? "MET" : "NOT MET"}`,
+    `  checks A1–A7:     median ${m.toFixed(1)} ms wall (best ${Math.min(...checks).toFixed(1)}), ${median(cpu).toFixed(1)} ms CPU (main thread ${median(thread).toFixed(1)}; the rest: V8 helper threads, compiler and GC) (first, cold ${checks[0]!.toFixed(1)} ms) — target ≤ 50 ms (median): ${m <= 50 ? "MET" : "NOT MET"}`,
   );
   console.log(
     `  (load average ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores while measuring)`,
@@ -143,6 +150,6 @@ async function siteBench(): Promise<boolean> {
   return seconds <= 15 && report.pages.length === PAGES;
 }
 
-const a = pageBench();
+const a = await pageBench();
 const b = await siteBench();
 console.log(a && b ? "all targets met" : "some targets NOT met");
