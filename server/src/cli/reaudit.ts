@@ -5,9 +5,9 @@ import { parseArgs } from "node:util";
 import { parseResolve } from "@partner-trust/audit/node";
 import pino from "pino";
 import { systemClock } from "../clock.ts";
-import { applyMigrations, openDb } from "../db/client.ts";
-import { EnvError, loadEnv } from "../env.ts";
+import { applyMigrations } from "../db/client.ts";
 import { type AuditNetwork, runReauditRound } from "../program/reaudit/index.ts";
+import { openCliDatabase } from "./database.ts";
 
 const USAGE = `Usage: pnpm reaudit [--host HOST] [--allow-private] [--resolve HOST:ADDRESS]...
 
@@ -52,16 +52,7 @@ try {
   usageError(err instanceof Error ? err.message : String(err));
 }
 
-let env: ReturnType<typeof loadEnv>;
-try {
-  env = loadEnv();
-} catch (err) {
-  if (!(err instanceof EnvError)) throw err;
-  console.error(err.message);
-  process.exit(2);
-}
-
-const { db, close } = openDb({ url: env.databaseUrl, authToken: env.databaseAuthToken });
+const { env, db, close } = openCliDatabase();
 try {
   await applyMigrations(db);
   const run = await runReauditRound(db, {

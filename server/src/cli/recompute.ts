@@ -3,9 +3,9 @@
 import { parseArgs } from "node:util";
 import { type CivilDate, parseCivilDate } from "@partner-trust/rules";
 import { moscowDay, systemClock } from "../clock.ts";
-import { applyMigrations, openDb } from "../db/client.ts";
-import { EnvError, loadEnv } from "../env.ts";
+import { applyMigrations } from "../db/client.ts";
 import { runDailyRecompute } from "../program/status/daily.ts";
+import { openCliDatabase } from "./database.ts";
 
 const USAGE = `Usage: pnpm recompute [--on YYYY-MM-DD]
 
@@ -41,16 +41,7 @@ try {
   usageError(`recompute: --on: ${err instanceof Error ? err.message : String(err)}`);
 }
 
-let env: ReturnType<typeof loadEnv>;
-try {
-  env = loadEnv();
-} catch (err) {
-  if (!(err instanceof EnvError)) throw err;
-  console.error(err.message);
-  process.exit(2);
-}
-
-const { db, close } = openDb({ url: env.databaseUrl, authToken: env.databaseAuthToken });
+const { env, db, close } = openCliDatabase();
 try {
   await applyMigrations(db);
   let last = "";

@@ -2,20 +2,11 @@
 // in the JWKS until every token they signed has expired (running instances pick the new key up within a
 // minute). Prints the new kid and the retired ones as JSON; exit 1 on a database error, 2 on bad config.
 import { systemClock } from "../clock.ts";
-import { applyMigrations, openDb } from "../db/client.ts";
-import { EnvError, loadEnv } from "../env.ts";
+import { applyMigrations } from "../db/client.ts";
 import { loadKeyRing, rotateKeys } from "../program/badges/keys.ts";
+import { openCliDatabase } from "./database.ts";
 
-let env: ReturnType<typeof loadEnv>;
-try {
-  env = loadEnv();
-} catch (err) {
-  if (!(err instanceof EnvError)) throw err;
-  console.error(err.message);
-  process.exit(2);
-}
-
-const { db, close } = openDb({ url: env.databaseUrl, authToken: env.databaseAuthToken });
+const { env, db, close } = openCliDatabase();
 try {
   await applyMigrations(db);
   // A database without a key gets its first one, then it is rotated like any other.
