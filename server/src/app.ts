@@ -16,6 +16,7 @@ import { verifyPageRoutes } from "./pages/verify.ts";
 import type { BadgeService } from "./program/badges/service.ts";
 import { auditReportRoutes } from "./routes/audit-reports/index.ts";
 import { badgePlacementRoutes } from "./routes/badge-placements/index.ts";
+import { cardRoutes } from "./routes/cards/index.ts";
 import { devOutboxApi, devOutboxPage } from "./routes/dev-outbox/index.ts";
 import { footerCheckRoutes } from "./routes/footer-checks/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/v1", widgetApiRoutes(deps))
     .route("/api/v1", badgePlacementRoutes(deps))
     .route("/api/v1", footerCheckRoutes(deps))
+    .route("/api/v1", cardRoutes(deps))
     .route("/api/v1", embedRoutes(widgetDeps))
     .route("/", jwksRoutes(deps))
     .route("/", bundleRoutes(widgetDeps))

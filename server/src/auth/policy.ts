@@ -67,6 +67,18 @@ export const policy: Record<string, Access> = {
     partner: { param: "partnerId", levels: ["main", "full"] },
     staff: ["admin", "moderator"],
   },
+  // R1.4a–c: card edits are pending versions (main/full, R4E.3); moderators decide.
+  "GET /api/v1/partners/:partnerId/card": {
+    partner: { param: "partnerId", levels: ["main", "full"] },
+    staff: ["admin", "moderator"],
+  },
+  "PUT /api/v1/partners/:partnerId/card": { partner: { param: "partnerId", levels: ["main", "full"] } },
+  "GET /api/v1/partners/:partnerId/card/versions": {
+    partner: { param: "partnerId", levels: ["main", "full"] },
+    staff: ["admin", "moderator"],
+  },
+  "GET /api/v1/moderation/card-changes": staff,
+  "POST /api/v1/moderation/card-changes/:versionId/:decision": staff,
   // Dev-only routes: mounted only when not in production.
   "GET /dev/outbox": "anyone",
   "GET /api/v1/dev/outbox": "anyone",
