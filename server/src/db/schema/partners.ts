@@ -99,6 +99,8 @@ export const applications = sqliteTable(
     id: id(),
     userId: text("user_id").notNull(),
     companyName: text("company_name").notNull(),
+    /** R1.2a: INN, checksum-validated; 10 digits (legal entity) or 12. */
+    inn: text("inn").notNull().default(""),
     legalKind: text("legal_kind", { enum: ["legal_entity", "sole_proprietor", "individual"] }).notNull(),
     city: text("city").notNull(),
     contactName: text("contact_name").notNull(),
@@ -115,5 +117,9 @@ export const applications = sqliteTable(
     submittedAt: timestamp("submitted_at").notNull(),
     decidedAt: timestamp("decided_at"),
   },
-  (t) => [index("applications_state_idx").on(t.state), index("applications_user_id_idx").on(t.userId)],
+  (t) => [
+    index("applications_state_idx").on(t.state),
+    index("applications_user_id_idx").on(t.userId),
+    index("applications_inn_idx").on(t.inn),
+  ],
 );
