@@ -79,6 +79,8 @@ export const policy: Record<string, Access> = {
   },
   "GET /api/v1/moderation/card-changes": staff,
   "POST /api/v1/moderation/card-changes/:versionId/:decision": staff,
+  "GET /api/v1/public/partners": "anyone",
+  "GET /api/v1/public/competencies/:id/partners": "anyone",
   // Dev-only routes: mounted only when not in production.
   "GET /dev/outbox": "anyone",
   "GET /api/v1/dev/outbox": "anyone",

@@ -72,6 +72,7 @@ export async function seedPartners(ctx: SeedContext): Promise<Record<string, str
       state: "approved",
       name: plan.name,
       description: `${plan.name}: разработка и поддержка сайтов на «1С-Битрикс».`,
+      logoUrl: `https://${host}/logo.svg`,
       phone: `+7 (900) 000-0${pi}-0${pi}`,
       email: `info@${host}`,
       address: `${plan.city}, ул. Примерная, ${pi + 1}`,
