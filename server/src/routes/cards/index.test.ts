@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema/index.ts";
 import { seedDemo } from "../../seed/index.ts";
@@ -24,6 +25,14 @@ describe("card versions (R1.4a–c)", () => {
     headers: { cookie, "content-type": "application/json" },
     body: payload === undefined ? undefined : JSON.stringify(payload),
   });
+  const widgetName = async () => {
+    const { token } = await body(await h.app.request(`/api/v1/public/partners/${alfaId}/status`));
+    return (decodeJwt(token).partner as { name: string }).name;
+  };
+  const directoryNames = async () =>
+    (await body(await h.app.request("/api/v1/public/partners?limit=100"))).items.map(
+      (i: { name: string }) => i.name,
+    );
   const publicName = async () =>
     (await body(await h.app.request(`/api/v1/public/partners/${alfaId}/card`))).name as string;
 
@@ -51,6 +60,8 @@ describe("card versions (R1.4a–c)", () => {
     const pending = await body(put);
     expect(pending.state).toBe("pending");
     expect(await publicName()).toBe("Веб-студия Альфа");
+    expect(await widgetName()).toBe("Веб-студия Альфа");
+    expect(await directoryNames()).toContain("Веб-студия Альфа");
 
     const queue = await body(
       await h.app.request("/api/v1/moderation/card-changes", { headers: { cookie: moderator } }),
@@ -64,6 +75,8 @@ describe("card versions (R1.4a–c)", () => {
     );
     expect(ok.status).toBe(200);
     expect(await publicName()).toBe("Альфа Диджитал");
+    expect(await widgetName()).toBe("Альфа Диджитал");
+    expect(await directoryNames()).toContain("Альфа Диджитал");
     const again = await h.app.request(
       `/api/v1/moderation/card-changes/${pending.id}/reject`,
       json(moderator, "POST", {}),
