@@ -29,6 +29,8 @@ export const policy: Record<string, Access> = {
   "GET /api/v1/openapi.json": "anyone",
   "GET /api/docs": "anyone",
   "GET /api/v1/me": "signed-in",
+  "POST /api/v1/applications": "signed-in",
+  "GET /api/v1/applications/mine": "signed-in",
   "GET /api/v1/admin/moderation-log": staff,
   // R2.6: the partner cabinet — the partner's own employees with cabinet access (not certified-only ones).
   "GET /api/v1/partners/:partnerId/standing": {
