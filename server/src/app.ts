@@ -14,6 +14,7 @@ import { session } from "./middleware/session/index.ts";
 import { demoPageRoutes } from "./pages/demo.ts";
 import { verifyPageRoutes } from "./pages/verify.ts";
 import type { BadgeService } from "./program/badges/service.ts";
+import { applicationModerationRoutes } from "./routes/application-moderation/index.ts";
 import { applicationRoutes } from "./routes/applications/index.ts";
 import { auditReportRoutes } from "./routes/audit-reports/index.ts";
 import { badgePlacementRoutes } from "./routes/badge-placements/index.ts";
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/v1", publicCardRoutes(deps))
     .route("/api/v1", moderationLogRoutes(deps))
     .route("/api/v1", applicationRoutes(deps))
+    .route("/api/v1", applicationModerationRoutes(deps))
     .route("/api/v1", standingRoutes(deps))
     .route("/api/v1", widgetApiRoutes(deps))
     .route("/api/v1", badgePlacementRoutes(deps))

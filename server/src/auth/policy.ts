@@ -31,6 +31,10 @@ export const policy: Record<string, Access> = {
   "GET /api/v1/me": "signed-in",
   "POST /api/v1/applications": "signed-in",
   "GET /api/v1/applications/mine": "signed-in",
+  "POST /api/v1/applications/:applicationId/answer": "signed-in",
+  "GET /api/v1/moderation/applications": staff,
+  "POST /api/v1/moderation/applications/:applicationId/reject": staff,
+  "POST /api/v1/moderation/applications/:applicationId/request-info": staff,
   "GET /api/v1/admin/moderation-log": staff,
   // R2.6: the partner cabinet — the partner's own employees with cabinet access (not certified-only ones).
   "GET /api/v1/partners/:partnerId/standing": {

@@ -1,0 +1,177 @@
+// R1.2b: the application moderation queue (overdue after 3 working days, catalogue calendar),
+// reject with a reason, ask for more information; the applicant answers. Every decision is logged
+// in the moderation log and mailed to the applicant (Russian first, English second).
+import { createRoute, z } from "@hono/zod-openapi";
+import { type CivilDate, isOverdue } from "@partner-trust/rules";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { type Clock, moscowDay } from "../../clock.ts";
+import type { Db } from "../../db/client.ts";
+import { applications, calendarDays, moderationLog } from "../../db/schema/index.ts";
+import { conflict, forbidden, notFound, unauthenticated } from "../../errors/index.ts";
+import type { Mailer } from "../../mail/outbox.ts";
+import { createRouter, problems } from "../router.ts";
+
+export const REVIEW_WORKING_DAYS = 3;
+
+const QueueItem = z
+  .object({
+    id: z.string(),
+    companyName: z.string(),
+    inn: z.string(),
+    companyType: z.string(),
+    contactEmail: z.string(),
+    submittedAt: z.string(),
+    overdue: z.boolean(),
+  })
+  .openapi("ApplicationQueueItem");
+
+const idParam = z.object({
+  applicationId: z.string().openapi({ param: { name: "applicationId", in: "path" } }),
+});
+const reasonBody = {
+  body: {
+    required: true,
+    content: { "application/json": { schema: z.object({ reason: z.string().trim().min(1).max(2000) }) } },
+  },
+};
+const done = {
+  description: "Done",
+  content: { "application/json": { schema: z.object({ state: z.string() }) } },
+};
+
+const queue = createRoute({
+  method: "get",
+  path: "/moderation/applications",
+  security: [{ session: [] }],
+  tags: ["moderation"],
+  summary: "Applications awaiting moderation, oldest first",
+  responses: {
+    200: {
+      description: "Queue",
+      content: { "application/json": { schema: z.object({ items: z.array(QueueItem) }) } },
+    },
+    ...problems(401, 403),
+  },
+});
+const reject = createRoute({
+  method: "post",
+  path: "/moderation/applications/{applicationId}/reject",
+  security: [{ session: [] }],
+  tags: ["moderation"],
+  summary: "Reject an application with a reason",
+  request: { params: idParam, ...reasonBody },
+  responses: { 200: done, ...problems(401, 403, 404, 409, 422) },
+});
+const askInfo = createRoute({
+  method: "post",
+  path: "/moderation/applications/{applicationId}/request-info",
+  security: [{ session: [] }],
+  tags: ["moderation"],
+  summary: "Ask the applicant for more information",
+  request: { params: idParam, ...reasonBody },
+  responses: { 200: done, ...problems(401, 403, 404, 409, 422) },
+});
+const answer = createRoute({
+  method: "post",
+  path: "/applications/{applicationId}/answer",
+  security: [{ session: [] }],
+  tags: ["applications"],
+  summary: "The applicant answers the moderator's question; the application returns to the queue",
+  request: {
+    params: idParam,
+    body: {
+      required: true,
+      content: { "application/json": { schema: z.object({ answer: z.string().trim().min(1).max(4000) }) } },
+    },
+  },
+  responses: { 200: done, ...problems(401, 403, 404, 409, 422) },
+});
+
+export function applicationModerationRoutes({ db, clock, mailer }: { db: Db; clock: Clock; mailer: Mailer }) {
+  async function decide(
+    actorUserId: string,
+    applicationId: string,
+    to: "rejected" | "needs_info",
+    reason: string,
+  ) {
+    const [app] = await db.select().from(applications).where(eq(applications.id, applicationId));
+    if (!app) throw notFound("No such application.");
+    if (app.state !== "submitted")
+      throw conflict(`The application is ${app.state}, not awaiting moderation.`);
+    const now = clock.now();
+    const ru = to === "rejected" ? "Заявка отклонена" : "Требуется дополнительная информация";
+    const en = to === "rejected" ? "Application rejected" : "More information needed";
+    await db.batch([
+      db
+        .update(applications)
+        .set({ state: to, moderatorNote: reason, decidedAt: to === "rejected" ? now : null })
+        .where(eq(applications.id, applicationId)),
+      db.insert(moderationLog).values({
+        actorUserId,
+        at: now,
+        action: to === "rejected" ? "application.reject" : "application.request_info",
+        targetType: "application",
+        targetId: applicationId,
+        reason,
+      }),
+    ]);
+    await mailer.enqueue({
+      to: app.contactEmail,
+      subject: `${ru} / ${en}: ${app.companyName}`,
+      text: `${ru}: ${reason}\n\n${en}: ${reason}`,
+    });
+    return { state: to };
+  }
+
+  return createRouter()
+    .openapi(queue, async (c) => {
+      const rows = await db
+        .select()
+        .from(applications)
+        .where(inArray(applications.state, ["submitted"]))
+        .orderBy(asc(applications.submittedAt));
+      const days = await db.select().from(calendarDays);
+      const calendar = {
+        holidays: days.filter((d) => d.kind === "holiday").map((d) => d.day),
+        workingWeekends: days.filter((d) => d.kind === "working_weekend").map((d) => d.day),
+      };
+      const today = moscowDay(clock.now()) as CivilDate;
+      const items = rows.map((r) => ({
+        id: r.id,
+        companyName: r.companyName,
+        inn: r.inn,
+        companyType: r.legalKind,
+        contactEmail: r.contactEmail,
+        submittedAt: r.submittedAt.toISOString(),
+        overdue: isOverdue(moscowDay(r.submittedAt) as CivilDate, today, REVIEW_WORKING_DAYS, calendar),
+      }));
+      return c.json({ items }, 200);
+    })
+    .openapi(reject, async (c) => {
+      const p = c.get("principal");
+      if (!p) throw unauthenticated();
+      const { applicationId } = c.req.valid("param");
+      return c.json(await decide(p.userId, applicationId, "rejected", c.req.valid("json").reason), 200);
+    })
+    .openapi(askInfo, async (c) => {
+      const p = c.get("principal");
+      if (!p) throw unauthenticated();
+      const { applicationId } = c.req.valid("param");
+      return c.json(await decide(p.userId, applicationId, "needs_info", c.req.valid("json").reason), 200);
+    })
+    .openapi(answer, async (c) => {
+      const p = c.get("principal");
+      if (!p) throw unauthenticated();
+      const { applicationId } = c.req.valid("param");
+      const [app] = await db.select().from(applications).where(eq(applications.id, applicationId));
+      if (!app) throw notFound("No such application.");
+      if (app.userId !== p.userId) throw forbidden("Only the applicant may answer.");
+      if (app.state !== "needs_info") throw conflict("The application is not waiting for an answer.");
+      const note = `${app.moderatorNote ?? ""}\n---\n${c.req.valid("json").answer}`;
+      await db
+        .update(applications)
+        .set({ state: "submitted", moderatorNote: note })
+        .where(and(eq(applications.id, applicationId), eq(applications.state, "needs_info")));
+      return c.json({ state: "submitted" }, 200);
+    });
+}
