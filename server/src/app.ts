@@ -21,6 +21,7 @@ import { badgePlacementRoutes } from "./routes/badge-placements/index.ts";
 import { cardRoutes } from "./routes/cards/index.ts";
 import { devOutboxApi, devOutboxPage } from "./routes/dev-outbox/index.ts";
 import { directoryRoutes } from "./routes/directory/index.ts";
+import { domainRoutes } from "./routes/domains/index.ts";
 import { footerCheckRoutes } from "./routes/footer-checks/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/v1", footerCheckRoutes(deps))
     .route("/api/v1", cardRoutes(deps))
     .route("/api/v1", directoryRoutes(deps))
+    .route("/api/v1", domainRoutes(deps))
     .route("/api/v1", embedRoutes(widgetDeps))
     .route("/", jwksRoutes(deps))
     .route("/", bundleRoutes(widgetDeps))

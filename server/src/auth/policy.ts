@@ -87,6 +87,24 @@ export const policy: Record<string, Access> = {
   "POST /api/v1/moderation/card-changes/:versionId/:decision": staff,
   "GET /api/v1/public/partners": "anyone",
   "GET /api/v1/public/competencies/:id/partners": "anyone",
+  // W1, R1.6b: registered domains (main/full); trademark flags for moderators.
+  "GET /api/v1/partners/:partnerId/domains": {
+    partner: { param: "partnerId", levels: ["main", "full"] },
+    staff: ["admin", "moderator"],
+  },
+  "POST /api/v1/partners/:partnerId/domains": {
+    partner: { param: "partnerId", levels: ["main", "full"] },
+    staff: ["admin", "moderator"],
+  },
+  "POST /api/v1/partners/:partnerId/domains/:host/verify": {
+    partner: { param: "partnerId", levels: ["main", "full"] },
+    staff: ["admin", "moderator"],
+  },
+  "DELETE /api/v1/partners/:partnerId/domains/:host": {
+    partner: { param: "partnerId", levels: ["main", "full"] },
+    staff: ["admin", "moderator"],
+  },
+  "GET /api/v1/moderation/domain-flags": staff,
   // Dev-only routes: mounted only when not in production.
   "GET /dev/outbox": "anyone",
   "GET /api/v1/dev/outbox": "anyone",
