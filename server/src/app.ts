@@ -26,6 +26,7 @@ import { footerCheckRoutes } from "./routes/footer-checks/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
 import { moderationLogRoutes } from "./routes/moderation-log/index.ts";
+import { paperContractRoutes } from "./routes/paper-contract/index.ts";
 import { publicCardRoutes } from "./routes/public-card/index.ts";
 import { createRouter } from "./routes/router.ts";
 import { standingRoutes } from "./routes/standing/index.ts";
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/v1", moderationLogRoutes(deps))
     .route("/api/v1", applicationRoutes(deps))
     .route("/api/v1", applicationModerationRoutes(deps))
+    .route("/api/v1", paperContractRoutes(deps))
     .route("/api/v1", standingRoutes(deps))
     .route("/api/v1", widgetApiRoutes(deps))
     .route("/api/v1", badgePlacementRoutes(deps))

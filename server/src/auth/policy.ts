@@ -35,6 +35,7 @@ export const policy: Record<string, Access> = {
   "GET /api/v1/moderation/applications": staff,
   "POST /api/v1/moderation/applications/:applicationId/reject": staff,
   "POST /api/v1/moderation/applications/:applicationId/request-info": staff,
+  "POST /api/v1/partners/:partnerId/paper-contract": staff,
   "GET /api/v1/admin/moderation-log": staff,
   // R2.6: the partner cabinet — the partner's own employees with cabinet access (not certified-only ones).
   "GET /api/v1/partners/:partnerId/standing": {
