@@ -87,6 +87,7 @@ export const policy: Record<string, Access> = {
   "GET /api/v1/moderation/card-changes": staff,
   "POST /api/v1/moderation/card-changes/:versionId/:decision": staff,
   "GET /api/v1/public/partners": "anyone",
+  "GET /api/v1/public/partners/:partnerId": "anyone",
   "GET /api/v1/public/competencies/:id/partners": "anyone",
   // W1, R1.6b: registered domains (main/full); trademark flags for moderators.
   "GET /api/v1/partners/:partnerId/domains": {

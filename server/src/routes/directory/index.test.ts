@@ -68,6 +68,21 @@ describe("GET /api/v1/public/partners (R2.7, R4.3)", () => {
     expect(seen).toEqual(all);
   });
 
+  it("public profile: status, since, until, competencies, domains, last check; unknown 404", async () => {
+    const [alfa] = await h.db.select().from(s.partners).where(eq(s.partners.name, "Веб-студия Альфа"));
+    const res = await h.app.request(`/api/v1/public/partners/${alfa!.id}`);
+    expect(res.status).toBe(200);
+    const p = await body(res);
+    expect(p).toMatchObject({
+      status: "gold",
+      qmParticipant: true,
+      domains: expect.arrayContaining(["alfa-web.ru"]),
+    });
+    expect(typeof p.since).toBe("string");
+    expect(typeof p.lastCheckedAt).toBe("string");
+    expect((await h.app.request("/api/v1/public/partners/nope")).status).toBe(404);
+  });
+
   it("bad query parameters: 422 naming the field", async () => {
     for (const [qs, field] of [
       ["?limit=0", "limit"],

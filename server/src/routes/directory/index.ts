@@ -3,7 +3,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { partnerStatuses } from "../../db/schema/index.ts";
-import { validationError } from "../../errors/index.ts";
+import { notFound, validationError } from "../../errors/index.ts";
+import type { BadgeService } from "../../program/badges/service.ts";
 import { decodeCursor, filterDirectory, page, publishedPartners } from "../../program/directory/list.ts";
 import { createRouter, problems } from "../router.ts";
 
@@ -56,6 +57,18 @@ const byCompetency = createRoute({
   },
 });
 
+const profile = createRoute({
+  method: "get",
+  path: "/public/partners/{partnerId}",
+  tags: ["directory"],
+  summary: "A partner's public profile: the verification page's data (the signed status claim)",
+  request: { params: z.object({ partnerId: z.string().min(1).max(100) }) },
+  responses: {
+    200: { description: "The profile", content: { "application/json": { schema: z.any() } } },
+    ...problems(404, 422),
+  },
+});
+
 type Query = z.infer<typeof query>;
 
 async function answer(db: Db, clock: Clock, q: Query) {
@@ -82,8 +95,14 @@ async function answer(db: Db, clock: Clock, q: Query) {
   };
 }
 
-export function directoryRoutes({ db, clock }: { db: Db; clock: Clock }) {
+export function directoryRoutes({ db, clock, badges }: { db: Db; clock: Clock; badges: BadgeService }) {
   return createRouter()
+    .openapi(profile, async (c) => {
+      // The same data the /partners/{id} verification page renders (badges.status → the claim).
+      const signed = await badges.status(c.req.valid("param").partnerId);
+      if (!signed) throw notFound("No such partner.");
+      return c.json({ ...signed.claim, lastCheckedAt: signed.issuedAt.toISOString() }, 200);
+    })
     .openapi(list, async (c) => c.json(await answer(db, clock, c.req.valid("query")), 200))
     .openapi(byCompetency, async (c) =>
       c.json(await answer(db, clock, { ...c.req.valid("query"), competency: c.req.valid("param").id }), 200),
