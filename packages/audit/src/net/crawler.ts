@@ -192,14 +192,14 @@ export async function crawl<O extends FetchLimits>(
     } catch {
       // robots.txt is optional
     }
-    const todo = [...sitemapUrls];
-    for (let i = 0; i < todo.length && i < 5 && remaining() > 0; i++) {
+    const sitemapQueue = [...sitemapUrls];
+    for (let i = 0; i < sitemapQueue.length && i < 5 && remaining() > 0; i++) {
       try {
-        const res = await doFetch(todo[i]!, fetchOpts({ maxBytes: 5 * 1024 * 1024 }));
+        const res = await doFetch(sitemapQueue[i]!, fetchOpts({ maxBytes: 5 * 1024 * 1024 }));
         if (res.status !== 200) continue;
         const parsed = parseSitemap(new TextDecoder().decode(res.body));
         for (const s of parsed.sitemaps)
-          if (!todo.includes(s) && siteKey(new URL(s).hostname) === site) todo.push(s);
+          if (!sitemapQueue.includes(s) && siteKey(new URL(s).hostname) === site) sitemapQueue.push(s);
         for (const u of parsed.urls) enqueue(u, origin, 1);
       } catch {
         // a missing or broken sitemap is not an error
