@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { type EmployeeLevel, employeeLevels } from "../db/schema/index.ts";
 import { type Access, decide, lookup, paramsOf } from "./policy.ts";
 import type { PartnerLink, Principal } from "./principal.ts";
+import { mayGrant, right } from "./rights.ts";
 
 const link = (over: Partial<PartnerLink> = {}): PartnerLink => ({
   partnerId: "p1",
@@ -57,5 +59,31 @@ describe("policy", () => {
     const pending = principal({ partnerLinks: [link({ leads: true, invitation: "pending" })] });
     expect(decide(leadsAccess, pending, params).allow).toBe(false);
     expect(decide(leadsAccess, principal({ roles: ["moderator"] }), params).allow).toBe(true);
+  });
+});
+
+describe("R4E rights", () => {
+  const params = { partnerId: "p1" };
+  it("R4E.2: the main user holds every flag; R4E.7: others need the leads flag", () => {
+    const leads = right("leads");
+    expect(decide(leads, principal({ partnerLinks: [link({ level: "main" })] }), params).allow).toBe(true);
+    expect(decide(leads, principal({ partnerLinks: [link({ level: "full" })] }), params).allow).toBe(false);
+    const certifiedWithLeads = principal({ partnerLinks: [link({ level: "certified", leads: true })] });
+    expect(decide(leads, certifiedWithLeads, params).allow).toBe(true);
+  });
+
+  it("R4E.4: limited users add projects but neither buy nor open the cabinet", () => {
+    const limited = principal({ partnerLinks: [link({ level: "limited" })] });
+    expect(decide(right("sections"), limited, params).allow).toBe(true);
+    expect(decide(right("buy"), limited, params).allow).toBe(false);
+    expect(decide(right("cabinet"), limited, params).allow).toBe(false);
+  });
+
+  it("R4E.2–3: main grants any level but main, full any but full (and main), others none", () => {
+    const grants = (g: EmployeeLevel) => employeeLevels.filter((l) => mayGrant(g, l));
+    expect(grants("main")).toEqual(["full", "limited", "certified"]);
+    expect(grants("full")).toEqual(["limited", "certified"]);
+    expect(grants("limited")).toEqual([]);
+    expect(grants("certified")).toEqual([]);
   });
 });

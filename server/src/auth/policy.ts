@@ -1,8 +1,7 @@
 // THE authorisation table: every route × who may call it. Routes missing here are denied.
 import type { EmployeeLevel } from "../db/schema/index.ts";
 import type { Principal, RoleName } from "./principal.ts";
-
-export type PartnerFlag = "marketplace" | "leads";
+import { holdsFlag, type PartnerFlag, type PartnerRight, right } from "./rights.ts";
 
 export type Access =
   /** Anyone, signed in or not. */
@@ -18,9 +17,12 @@ export type Access =
   | {
       partner: { param: string; levels: readonly EmployeeLevel[]; flag?: PartnerFlag };
       staff?: readonly RoleName[];
+      /** Set by `right()`: the R4E right this route needs (the authorisation matrix test walks these). */
+      right?: PartnerRight;
     };
 
-const staff = { roles: ["admin", "moderator"] } as const;
+const staffRoles = ["admin", "moderator"] as const;
+const staff = { roles: staffRoles } as const;
 
 /** Key: `<METHOD> <route pattern>` exactly as registered in the app (`*` = any method, also `app.all`). */
 export const policy: Record<string, Access> = {
@@ -38,10 +40,7 @@ export const policy: Record<string, Access> = {
   "POST /api/v1/partners/:partnerId/paper-contract": staff,
   "GET /api/v1/admin/moderation-log": staff,
   // R2.6: the partner cabinet — the partner's own employees with cabinet access (not certified-only ones).
-  "GET /api/v1/partners/:partnerId/standing": {
-    partner: { param: "partnerId", levels: ["main", "full", "limited"] },
-    staff: ["admin", "moderator"],
-  },
+  "GET /api/v1/partners/:partnerId/standing": right("cabinet", staffRoles),
   "GET /api/v1/audit/lookup": staff,
   "POST /api/v1/audit-reports": staff,
   "GET /api/v1/audit-reports": staff,
@@ -61,51 +60,24 @@ export const policy: Record<string, Access> = {
   "GET /partners/:partnerId": "anyone",
   // R2.8: unregistered hosts showing a badge are findings for moderators; a partner sees its own.
   "GET /api/v1/moderation/badge-placements": staff,
-  "GET /api/v1/partners/:partnerId/badge-placements": {
-    partner: { param: "partnerId", levels: ["main", "full"] },
-    staff: ["admin", "moderator"],
-  },
+  "GET /api/v1/partners/:partnerId/badge-placements": right("cabinet", staffRoles),
   // W4, R6.2c: footer compliance per page.
-  "GET /api/v1/partners/:partnerId/footer-checks": {
-    partner: { param: "partnerId", levels: ["main", "full"] },
-    staff: ["admin", "moderator"],
-  },
-  "GET /api/v1/partners/:partnerId/embed": {
-    partner: { param: "partnerId", levels: ["main", "full"] },
-    staff: ["admin", "moderator"],
-  },
+  "GET /api/v1/partners/:partnerId/footer-checks": right("cabinet", staffRoles),
+  "GET /api/v1/partners/:partnerId/embed": right("cabinet", staffRoles),
   // R1.4a–c: card edits are pending versions (main/full, R4E.3); moderators decide.
-  "GET /api/v1/partners/:partnerId/card": {
-    partner: { param: "partnerId", levels: ["main", "full"] },
-    staff: ["admin", "moderator"],
-  },
-  "PUT /api/v1/partners/:partnerId/card": { partner: { param: "partnerId", levels: ["main", "full"] } },
-  "GET /api/v1/partners/:partnerId/card/versions": {
-    partner: { param: "partnerId", levels: ["main", "full"] },
-    staff: ["admin", "moderator"],
-  },
+  "GET /api/v1/partners/:partnerId/card": right("editCard", staffRoles),
+  "PUT /api/v1/partners/:partnerId/card": right("editCard"),
+  "GET /api/v1/partners/:partnerId/card/versions": right("editCard", staffRoles),
   "GET /api/v1/moderation/card-changes": staff,
   "POST /api/v1/moderation/card-changes/:versionId/:decision": staff,
   "GET /api/v1/public/partners": "anyone",
   "GET /api/v1/public/partners/:partnerId": "anyone",
   "GET /api/v1/public/competencies/:id/partners": "anyone",
   // W1, R1.6b: registered domains (main/full); trademark flags for moderators.
-  "GET /api/v1/partners/:partnerId/domains": {
-    partner: { param: "partnerId", levels: ["main", "full"] },
-    staff: ["admin", "moderator"],
-  },
-  "POST /api/v1/partners/:partnerId/domains": {
-    partner: { param: "partnerId", levels: ["main", "full"] },
-    staff: ["admin", "moderator"],
-  },
-  "POST /api/v1/partners/:partnerId/domains/:host/verify": {
-    partner: { param: "partnerId", levels: ["main", "full"] },
-    staff: ["admin", "moderator"],
-  },
-  "DELETE /api/v1/partners/:partnerId/domains/:host": {
-    partner: { param: "partnerId", levels: ["main", "full"] },
-    staff: ["admin", "moderator"],
-  },
+  "GET /api/v1/partners/:partnerId/domains": right("editCard", staffRoles),
+  "POST /api/v1/partners/:partnerId/domains": right("editCard", staffRoles),
+  "POST /api/v1/partners/:partnerId/domains/:host/verify": right("editCard", staffRoles),
+  "DELETE /api/v1/partners/:partnerId/domains/:host": right("editCard", staffRoles),
   "GET /api/v1/moderation/domain-flags": staff,
   // Dev-only routes: mounted only when not in production.
   "GET /dev/outbox": "anyone",
@@ -141,7 +113,7 @@ export function decide(
       l.invitation === "accepted" &&
       l.partnerId === partnerId &&
       levels.includes(l.level) &&
-      (flag === undefined || l[flag]),
+      (flag === undefined || holdsFlag(l.level, l, flag)),
   );
   return ok ? { allow: true } : { allow: false, reason: "forbidden" };
 }

@@ -49,9 +49,9 @@ describe("GET /api/v1/partners/{partnerId}/standing (R2.6)", () => {
     expect(standing.forecast).toEqual(forecastPartner(facts, on, undefined, engine.state));
   });
 
-  it("an accepted limited employee gets it too", async () => {
+  it("R4E.4: an accepted limited employee has no partner cabinet (403)", async () => {
     const cookie = await signIn(h.app, "employee@partner-trust.local", "employee-demo");
-    expect((await h.app.request(url(alfa), { headers: { cookie } })).status).toBe(200);
+    expect((await h.app.request(url(alfa), { headers: { cookie } })).status).toBe(403);
   });
 
   it("another partner's user: 403; anonymous: 401", async () => {
