@@ -3,6 +3,7 @@ export * from "./audits.ts";
 export * from "./auth.ts";
 export * from "./competencies.ts";
 export * from "./employees.ts";
+export * from "./lifecycle.ts";
 export * from "./marketing.ts";
 export * from "./nfr.ts";
 export * from "./partners.ts";
