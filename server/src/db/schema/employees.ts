@@ -27,6 +27,7 @@ export const employeeLinks = sqliteTable(
     invitedAt: timestamp("invited_at").notNull(),
     respondedAt: timestamp("responded_at"),
     detachedAt: timestamp("detached_at"),
+    detachedBy: text("detached_by"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -40,5 +41,41 @@ export const employeeLinks = sqliteTable(
       t.respondedAt,
       t.invitedAt,
     ),
+  ],
+);
+
+export const employeeLinkActions = [
+  "invited",
+  "accepted",
+  "declined",
+  "changed",
+  "detached",
+  "main_user",
+] as const;
+
+/**
+ * R4E: the history of a link — every invitation, answer, change of level or flags, detachment and admin
+ * main-user change, with who did it and the level and flags after it. A link row holds only its latest state.
+ */
+export const employeeLinkEvents = sqliteTable(
+  "employee_link_events",
+  {
+    id: id(),
+    linkId: text("link_id")
+      .notNull()
+      .references(() => employeeLinks.id),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    actorUserId: text("actor_user_id").notNull(),
+    at: timestamp("at").notNull(),
+    action: text("action", { enum: employeeLinkActions }).notNull(),
+    level: text("level", { enum: employeeLevels }).notNull(),
+    marketplace: integer("marketplace", { mode: "boolean" }).notNull(),
+    leads: integer("leads", { mode: "boolean" }).notNull(),
+  },
+  (t) => [
+    index("employee_link_events_link_id_idx").on(t.linkId),
+    index("employee_link_events_partner_id_idx").on(t.partnerId),
   ],
 );

@@ -5,6 +5,7 @@ export * from "./competencies.ts";
 export * from "./employees.ts";
 export * from "./lifecycle.ts";
 export * from "./marketing.ts";
+export * from "./marketplace.ts";
 export * from "./nfr.ts";
 export * from "./partners.ts";
 export * from "./points.ts";

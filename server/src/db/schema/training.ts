@@ -13,6 +13,9 @@ export const courses = sqliteTable("courses", {
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   // R6.2b: a certificate in this course satisfies "≥ 1 employee certified in the listed courses".
   nfrRequest: integer("nfr_request", { mode: "boolean" }).notNull().default(false),
+  // R4C.2: a course added later is required of Gold specialists from the Moscow day of `created_at`;
+  // a retired course (`active` false) is no longer required. Rows are never deleted.
+  retiredAt: timestamp("retired_at"),
   createdAt: createdAt(),
 });
 
@@ -31,6 +34,8 @@ export const certificates = sqliteTable(
     examLevel: text("exam_level", { enum: ["junior", "middle", "senior"] }),
     issuedAt: timestamp("issued_at").notNull(),
     expiresAt: timestamp("expires_at"),
+    // The admin who recorded it (R8: certificates come from the vendor's courses); null for seeded rows.
+    recordedBy: text("recorded_by"),
   },
   (t) => [
     index("certificates_user_id_idx").on(t.userId),
