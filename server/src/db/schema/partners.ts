@@ -1,5 +1,5 @@
 // Partners (R1, R2), their card versions (R1.4c) and registered domains (W1).
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp } from "./_columns.ts";
 
 /** The rules engine's `Status`: `none` = no longer a partner (R1.5c). */
@@ -27,6 +27,7 @@ export const partners = sqliteTable(
     terminationNoticeAt: timestamp("termination_notice_at"),
     // R1.5: when the partnership ends — 00:00 MSK of the termination day; from that day the status is none.
     terminatedAt: timestamp("terminated_at"),
+    /** R6.3a: the Bitrix24 portal host of the last APPROVED card version (written on approval). */
     bitrix24Portal: text("bitrix24_portal"),
     createdAt: createdAt(),
   },
@@ -45,14 +46,26 @@ export const cardVersions = sqliteTable(
     state: text("state", { enum: ["pending", "approved", "rejected", "superseded"] }).notNull(),
     name: text("name").notNull(),
     description: text("description"),
-    logoUrl: text("logo_url"),
-    phone: text("phone"),
-    email: text("email"),
+    /** R1.4a: the uploaded logo (a row of card_logos); versions share a logo until a new one is uploaded. */
+    logoId: text("logo_id").references(() => cardLogos.id),
+    /** R1.4a: phones in E.164 (Russian numbers, libphonenumber-js), e-mails, office addresses. */
+    phones: text("phones", { mode: "json" }).$type<string[]>().notNull().default([]),
+    emails: text("emails", { mode: "json" }).$type<string[]>().notNull().default([]),
+    addresses: text("addresses", { mode: "json" }).$type<string[]>().notNull().default([]),
+    /** R6.3a: the partner's Bitrix24 portal host (e.g. company.bitrix24.ru). */
+    bitrix24Portal: text("bitrix24_portal"),
+    /** R7.1a: where leads are mailed (else the first public e-mail). */
     leadsEmail: text("leads_email"),
-    address: text("address"),
     city: text("city").notNull(),
     website: text("website"),
     publishOnSite: integer("publish_on_site", { mode: "boolean" }).notNull().default(false),
+    // LEGACY single values from before the lists: write the lists instead. Start-up moves them into the
+    // lists (program/cards/migrate.ts); readers use `contactLists()`, which also reads a value written since.
+    // An external logo URL is not a logo the card holds: R1.4a needs an uploaded one.
+    logoUrl: text("logo_url"),
+    phone: text("phone"),
+    email: text("email"),
+    address: text("address"),
     submittedBy: text("submitted_by"),
     submittedAt: timestamp("submitted_at").notNull(),
     reviewedBy: text("reviewed_by"),
@@ -63,6 +76,30 @@ export const cardVersions = sqliteTable(
     uniqueIndex("card_versions_partner_id_version_idx").on(t.partnerId, t.version),
     index("card_versions_state_idx").on(t.state),
   ],
+);
+
+/**
+ * R1.4a: uploaded card logos — PNG, JPEG or WebP (SVG refused: it can carry scripts), ≤ 1 MB, type from the
+ * magic bytes, dimensions bounded. Kept in the database so every instance on a shared libSQL server serves it.
+ */
+export const cardLogos = sqliteTable(
+  "card_logos",
+  {
+    id: id(),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    contentType: text("content_type", { enum: ["image/png", "image/jpeg", "image/webp"] }).notNull(),
+    bytes: blob("bytes", { mode: "buffer" }).notNull(),
+    size: integer("size").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    /** Hex SHA-256 of the bytes: the public logo's ETag. */
+    sha256: text("sha256").notNull(),
+    uploadedBy: text("uploaded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("card_logos_partner_id_idx").on(t.partnerId)],
 );
 
 /**
