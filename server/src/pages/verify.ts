@@ -1,17 +1,21 @@
-// The verification page behind every badge (W1): /partners/{id}[?host=example.com] — server-rendered,
-// Russian first with English, no scripts. Says whether the badge on `host` is genuine.
+// The partner's public page, which is also the verification page behind every badge (W1):
+// /partners/{id}[?host=example.com] — server-rendered, Russian first with English, no scripts. Says whether
+// the badge on `host` is genuine, then the live signed status and the approved card (R1.4c).
 import { html } from "hono/html";
+import type { Db } from "../db/client.ts";
 import { statusTitle } from "../program/badges/credential.ts";
 import type { BadgeService } from "../program/badges/service.ts";
+import { type CardVersion, cardVersionsOf, latestIn } from "../program/cards/versions.ts";
 import { normaliseHost } from "../routes/public-card/card.ts";
 import { createRouter } from "../routes/router.ts";
-import { page } from "./layout.ts";
+import { field } from "./form.ts";
+import { bi, page, ruDate } from "./layout.ts";
 
-const ruDate = (d: string | null) => (d ? d.split("-").reverse().join(".") : "—");
-
-export function verifyPageRoutes({ badges }: { badges: BadgeService }) {
+export function verifyPageRoutes({ badges, db }: { badges: BadgeService; db: Db }) {
   return createRouter().get("/partners/:partnerId", async (c) => {
-    const signed = await badges.status(c.req.param("partnerId"));
+    const partnerId = c.req.param("partnerId");
+    const [signed, versions] = await Promise.all([badges.status(partnerId), cardVersionsOf(db, partnerId)]);
+    const chrome = { principal: c.get("principal"), narrow: true };
     c.header("Cache-Control", "no-store");
     if (!signed) {
       return c.html(
@@ -20,6 +24,8 @@ export function verifyPageRoutes({ badges }: { badges: BadgeService }) {
           html`<h1>Партнёр не найден</h1><p lang="en">Partner not found.</p>
             <p class="bad" role="status">Такого партнёра 1С-Битрикс нет. Значок с этим идентификатором — не подлинный.
               <span lang="en">There is no such 1C-Bitrix partner: a badge with this ID is not genuine.</span></p>`,
+          "",
+          chrome,
         ),
         404,
       );
@@ -59,7 +65,7 @@ export function verifyPageRoutes({ badges }: { badges: BadgeService }) {
                   <dt>Компетенции <span lang="en">/ Competencies</span></dt>
                   <dd>${
                     p.competencies.length
-                      ? html`<ul>${p.competencies.map((k) => html`<li>${k.ru} <span lang="en">/ ${k.en}</span></li>`)}</ul>`
+                      ? html`<ul>${p.competencies.map((k) => html`<li><a href="/competencies/${encodeURIComponent(k.id)}">${k.ru}</a> <span lang="en">/ ${k.en}</span></li>`)}</ul>`
                       : html`нет <span lang="en">/ none</span>`
                   }</dd>
                   <dt>Программа качества <span lang="en">/ Quality program</span></dt>
@@ -74,9 +80,36 @@ export function verifyPageRoutes({ badges }: { badges: BadgeService }) {
             <dt>Проверено <span lang="en">/ Checked</span></dt>
             <dd><time datetime="${signed.issuedAt.toISOString()}">${checked} UTC</time></dd>
           </dl>
+          <form method="get" action="/partners/${p.id}" aria-label="Проверить сайт / Check a site">
+            ${field({
+              name: "host",
+              label: ["Проверить значок на сайте", "Check the badge on a site"],
+              value: host,
+              hint: ["Домен, например example.ru", "A domain, e.g. example.ru"],
+            })}
+            <p><button type="submit">${bi("Проверить", "Check")}</button></p>
+          </form>
+          ${terminated ? "" : cardSection(latestIn(versions, "approved"))}
           <p><small>Статус подписан сервером Partner Trust (ES256, <a href="/.well-known/jwks.json">JWKS</a>);
             <a href="/api/v1/public/partners/${encodeURIComponent(p.id)}/credential">Verifiable Credential (Open Badges 3.0)</a>.</small></p>`,
+        "",
+        chrome,
       ),
     );
   });
+}
+
+/** The approved card's public data (R1.4a–c), only when the partner publishes it. */
+function cardSection(card: CardVersion | undefined) {
+  if (!card?.publishOnSite) return "";
+  const website = card.website && /^https?:\/\//.test(card.website) ? card.website : null;
+  return html`<section aria-labelledby="card-h"><h2 id="card-h">${bi("О партнёре", "About the partner")}</h2>
+    ${card.description ? html`<p>${card.description}</p>` : ""}
+    <dl>
+      <dt>${bi("Город", "City")}</dt><dd>${card.city}</dd>
+      ${card.address ? html`<dt>${bi("Офис", "Office")}</dt><dd>${card.address}</dd>` : ""}
+      ${card.phone ? html`<dt>${bi("Телефон", "Phone")}</dt><dd><a href="tel:${card.phone.replace(/[^+\d]/g, "")}">${card.phone}</a></dd>` : ""}
+      ${card.email ? html`<dt>E-mail</dt><dd><a href="mailto:${card.email}">${card.email}</a></dd>` : ""}
+      ${website ? html`<dt>${bi("Сайт", "Website")}</dt><dd><a href="${website}" rel="noopener">${website}</a></dd>` : ""}
+    </dl></section>`;
 }

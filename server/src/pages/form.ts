@@ -1,0 +1,118 @@
+// Forms without JavaScript: POST from a same-origin page, validate with zod, show each error next to its field
+// (Russian, then English), redirect after success (303, POST/redirect/GET).
+import type { Context } from "hono";
+import { html } from "hono/html";
+import type { z } from "zod";
+import { forbidden } from "../errors/index.ts";
+import { bi, type Content } from "./layout.ts";
+
+export type FormData = Record<string, string>;
+export type FieldErrors = Record<string, string[]>;
+
+/**
+ * The posted fields (the last value of each name; `all` = every value of repeated names). Refuses a post that
+ * comes from another site (CSRF): the browser's `Origin` (or `Sec-Fetch-Site`) must say same origin.
+ */
+export async function readForm(c: Context, allowedOrigins: readonly string[] = []): Promise<FormData> {
+  const origin = c.req.header("origin");
+  const ownOrigin = new URL(c.req.url).origin;
+  const sameOrigin = origin
+    ? origin === ownOrigin || allowedOrigins.includes(origin)
+    : c.req.header("sec-fetch-site") === "same-origin";
+  if (!sameOrigin) throw forbidden("A form may only be sent from this site's own pages.");
+  const body = await c.req.parseBody();
+  const out: FormData = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === "string") out[k] = v;
+  return out;
+}
+
+const messages: Record<string, [string, string]> = {
+  too_small: ["Заполните поле", "Required"],
+  too_big: ["Слишком длинное значение", "Too long"],
+  invalid_format: ["Неверный формат", "Invalid format"],
+  invalid_value: ["Выберите значение из списка", "Choose a value from the list"],
+  invalid_type: ["Заполните поле", "Required"],
+};
+
+/** zod issues → errors per top-level field, in both languages (a custom message is kept as written). */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "_");
+    const known = messages[issue.code];
+    const custom = issue.message && !/^(Invalid|Too|Expected|String must)/.test(issue.message);
+    const text = custom || !known ? issue.message : `${known[0]} / ${known[1]}`;
+    out[key] = [...(out[key] ?? []), text];
+  }
+  return out;
+}
+
+type FieldOptions = {
+  name: string;
+  label: [string, string];
+  value?: string | null | undefined;
+  errors?: FieldErrors | undefined;
+  type?: "text" | "email" | "password" | "url" | "search" | "tel" | "number" | "date";
+  hint?: [string, string];
+  required?: boolean;
+  autocomplete?: string;
+  multiline?: boolean;
+};
+
+const ids = (name: string) => ({ id: `f-${name}`, hint: `f-${name}-hint`, err: `f-${name}-err` });
+
+function described(o: FieldOptions, errs: string[] | undefined) {
+  const { hint, err } = ids(o.name);
+  const list = [o.hint ? hint : "", errs?.length ? err : ""].filter(Boolean).join(" ");
+  return list ? html` aria-describedby="${list}"` : "";
+}
+
+function after(o: FieldOptions, errs: string[] | undefined): Content {
+  const { hint, err } = ids(o.name);
+  return html`${o.hint ? html`<span class="hint" id="${hint}">${bi(o.hint[0], o.hint[1])}</span>` : ""}${
+    errs?.length ? html`<span class="error" id="${err}">${errs.join("; ")}</span>` : ""
+  }`;
+}
+
+/** A labelled input (or textarea) with its hint and its errors. */
+export function field(o: FieldOptions): Content {
+  const { id } = ids(o.name);
+  const errs = o.errors?.[o.name];
+  const common = html`id="${id}" name="${o.name}"${o.required ? " required" : ""}${
+    errs?.length ? html` aria-invalid="true"` : ""
+  }${described(o, errs)}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ""}`;
+  const control = o.multiline
+    ? html`<textarea ${common}>${o.value ?? ""}</textarea>`
+    : html`<input type="${o.type ?? "text"}" ${common} value="${o.value ?? ""}">`;
+  return html`<div class="field"><label for="${id}">${bi(o.label[0], o.label[1])}</label>${control}${after(o, errs)}</div>`;
+}
+
+/** A labelled checkbox (value "on"). */
+export function checkbox(o: Omit<FieldOptions, "value"> & { checked: boolean }): Content {
+  const { id } = ids(o.name);
+  const errs = o.errors?.[o.name];
+  return html`<div class="field"><div class="check"><input type="checkbox" id="${id}" name="${o.name}"${
+    o.checked ? " checked" : ""
+  }${described(o, errs)}><label for="${id}">${bi(o.label[0], o.label[1])}</label></div>${after(o, errs)}</div>`;
+}
+
+/** A labelled select; options are [value, ru, en]. */
+export function select(
+  o: Omit<FieldOptions, "type" | "multiline"> & { options: readonly (readonly [string, string, string])[] },
+): Content {
+  const { id } = ids(o.name);
+  const errs = o.errors?.[o.name];
+  return html`<div class="field"><label for="${id}">${bi(o.label[0], o.label[1])}</label>
+    <select id="${id}" name="${o.name}"${errs?.length ? html` aria-invalid="true"` : ""}${described(o, errs)}>
+      ${o.options.map(
+        ([v, ru, en]) =>
+          html`<option value="${v}"${v === (o.value ?? "") ? " selected" : ""}>${ru}${en ? ` / ${en}` : ""}</option>`,
+      )}
+    </select>${after(o, errs)}</div>`;
+}
+
+/** Errors that belong to no field (e.g. "wrong password"), at the top of the form. */
+export function formAlert(errors: FieldErrors | undefined): Content | "" {
+  const general = errors?._;
+  return general?.length ? html`<p class="bad" role="alert">${general.join("; ")}</p>` : "";
+}

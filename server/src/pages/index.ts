@@ -1,0 +1,31 @@
+// Every server-rendered page, as one router chained into the app (app.ts). Add a page: a file here (or in
+// cabinet/), its `.route()` line below, its policy line in policy.ts.
+import type { Auth } from "../auth/auth.ts";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/client.ts";
+import type { BadgeService } from "../program/badges/service.ts";
+import { createRouter } from "../routes/router.ts";
+import type { Bundle } from "../routes/widgets/bundle.ts";
+import { assetRoutes } from "./assets.ts";
+import { competencyPageRoutes } from "./competencies.ts";
+import { directoryPageRoutes } from "./directory.ts";
+import { signInPageRoutes } from "./sign-in.ts";
+import { verifyPageRoutes } from "./verify.ts";
+
+export type PageDeps = {
+  db: Db;
+  auth: Auth;
+  clock: Clock;
+  badges: BadgeService;
+  publicUrl: string;
+  bundle: () => Bundle;
+};
+
+export function pageRoutes(deps: PageDeps) {
+  return createRouter()
+    .route("/", assetRoutes())
+    .route("/", signInPageRoutes(deps))
+    .route("/", directoryPageRoutes(deps))
+    .route("/", competencyPageRoutes(deps))
+    .route("/", verifyPageRoutes(deps));
+}

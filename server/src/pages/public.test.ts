@@ -1,0 +1,119 @@
+// The public pages and the framework through the real app: directory, competency ratings, sign-in/out,
+// assets, same-origin forms.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../seed/index.ts";
+import { createHarness, type Harness } from "../test/harness.ts";
+
+const SELF = "http://localhost"; // app.request() URLs have this origin
+
+describe("public pages (R2.7, R4.3) and the page framework", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+    await seedDemo(h);
+  });
+  afterAll(() => h.close());
+
+  const get = async (path: string, cookie?: string) => {
+    const res = await h.app.request(path, cookie ? { headers: { cookie } } : {});
+    return { res, text: await res.text() };
+  };
+  const post = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
+    h.app.request(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: SELF, ...headers },
+      body: new URLSearchParams(form).toString(),
+      redirect: "manual",
+    });
+
+  it("R2.7: the directory lists published partners by rank, Russian first with English, landmarks and skip link", async () => {
+    const { res, text } = await get("/");
+    expect(res.status).toBe(200);
+    expect(text).toContain('<html lang="ru">');
+    expect(text).toContain('<a class="skip" href="#main">');
+    expect(text).toMatch(/<main id="main"/);
+    expect(text).toContain('<label for="f-q">Поиск <span lang="en">/ Search</span></label>');
+    const alfa = text.indexOf("Веб-студия Альфа");
+    expect(alfa).toBeGreaterThan(0);
+    expect(text).not.toContain("Зета Веб"); // terminated
+    expect(text).not.toContain("<script"); // no script on a page that needs none
+  });
+
+  it("R2.7: filters by city (any case), status, competency and q, like the API", async () => {
+    const moscow = await get(`/?city=${encodeURIComponent("москва")}&status=gold`);
+    expect(moscow.text).toContain("Веб-студия Альфа");
+    expect(moscow.text).not.toContain("Бета Студио");
+    const medicine = await get("/?competency=medicine");
+    expect(medicine.text).toContain("Бета Студио");
+    expect(medicine.text).not.toContain("Веб-студия Альфа");
+    const none = await get(`/?q=${encodeURIComponent("нет такого")}`);
+    expect(none.text).toContain("Партнёры не найдены");
+    // A bad filter value is ignored, not an error page.
+    expect((await get("/?status=platinum&cursor=zzz")).res.status).toBe(200);
+  });
+
+  it("R4.3: a competency's own rating lists its holders only, numbered", async () => {
+    const list = await get("/competencies");
+    expect(list.text).toContain('href="/competencies/medicine"');
+    const rating = await get("/competencies/medicine");
+    expect(rating.res.status).toBe(200);
+    expect(rating.text).toContain("Бета Студио");
+    expect(rating.text).toContain("№ 1");
+    expect(rating.text).not.toContain("Веб-студия Альфа");
+    expect((await get("/competencies/no-such")).res.status).toBe(404);
+  });
+
+  it("signs in from the form (cookie set, back to `next`), refuses a wrong password next to the form, signs out", async () => {
+    const form = await get("/sign-in?next=/competencies");
+    expect(form.text).toContain('name="next" value="/competencies"');
+    const wrong = await post("/sign-in", {
+      email: "partner@partner-trust.local",
+      password: "nope-nope",
+      next: "/",
+    });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain("Неверный e-mail или пароль");
+    const invalid = await post("/sign-in", { email: "not-an-email", password: "" });
+    expect(invalid.status).toBe(422);
+    const invalidText = await invalid.text();
+    expect(invalidText).toContain('id="f-email" name="email" required aria-invalid="true"');
+    expect(invalidText).toContain("Введите пароль");
+    const ok = await post("/sign-in", {
+      email: "partner@partner-trust.local",
+      password: "partner-demo",
+      next: "//evil.example/x",
+    });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toBe("/cabinet"); // never off-site
+    const cookie = ok.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    expect(cookie).toContain("session_token");
+    const signedIn = await get("/", cookie);
+    expect(signedIn.text).toContain("Павел Партнёров");
+    const out = await post("/sign-out", {}, { cookie });
+    expect(out.status).toBe(303);
+    expect(out.headers.getSetCookie().join()).toMatch(/session_token=;/);
+  });
+
+  it("refuses a form posted from another site (CSRF)", async () => {
+    const res = await post(
+      "/sign-in",
+      { email: "partner@partner-trust.local", password: "partner-demo" },
+      { Origin: "https://evil.example" },
+    );
+    expect(res.status).toBe(403);
+  });
+
+  it("serves the stylesheet with a content-hash URL, cached for good", async () => {
+    const { text } = await get("/");
+    const href = text.match(/href="(\/assets\/pages\.css\?v=[\w-]+)"/)?.[1];
+    expect(href).toBeTruthy();
+    const css = await h.app.request(href!);
+    expect(css.status).toBe(200);
+    expect(css.headers.get("content-type")).toContain("text/css");
+    expect(css.headers.get("cache-control")).toContain("immutable");
+    expect((await h.app.request("/assets/nope.css")).status).toBe(404);
+  });
+});
