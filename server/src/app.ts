@@ -12,7 +12,8 @@ import { openCors } from "./middleware/open-cors/index.ts";
 import { requestLog } from "./middleware/request-log/index.ts";
 import { session } from "./middleware/session/index.ts";
 import { demoPageRoutes } from "./pages/demo.ts";
-import { verifyPageRoutes } from "./pages/verify.ts";
+import { pageErrors } from "./pages/errors.ts";
+import { pageRoutes } from "./pages/index.ts";
 import type { BadgeService } from "./program/badges/service.ts";
 import { applicationModerationRoutes } from "./routes/application-moderation/index.ts";
 import { applicationRoutes } from "./routes/applications/index.ts";
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
   app.use("/api/v1/public/*", cors);
   app.use("/.well-known/*", cors);
   app.use("/widgets/v1/*", cors);
+  app.use("/cabinet/*", pageErrors()); // pages: 401 → the sign-in form, other problems → an HTML page
   app.use("*", requestId(), requestLog(logger), session({ auth, db }), authorize());
 
   app.notFound((c) => problemResponse(c, problemOf(notFound(`No route for ${c.req.method} ${c.req.path}.`))));
@@ -94,7 +96,7 @@ export function createApp(deps: AppDeps) {
     .route("/", jwksRoutes(deps))
     .route("/", bundleRoutes(widgetDeps))
     .route("/", demoPageRoutes(widgetDeps))
-    .route("/", verifyPageRoutes(deps));
+    .route("/", pageRoutes(widgetDeps));
 
   if (!production) {
     app.route("/api/v1", devOutboxApi(deps)).route("/", devOutboxPage(deps));

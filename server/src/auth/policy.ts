@@ -1,5 +1,6 @@
 // THE authorisation table: every route × who may call it. Routes missing here are denied.
 import type { EmployeeLevel } from "../db/schema/index.ts";
+import { pagePolicy } from "../pages/policy.ts";
 import type { Principal, RoleName } from "./principal.ts";
 import { holdsFlag, type PartnerFlag, type PartnerRight, right } from "./rights.ts";
 
@@ -58,6 +59,8 @@ export const policy: Record<string, Access> = {
   "GET /widgets/v1/manifest.json": "anyone",
   "GET /widgets/demo": "anyone",
   "GET /partners/:partnerId": "anyone",
+  // Server-rendered pages (directory, sign-in, cabinet): their lines live in src/pages/policy.ts.
+  ...pagePolicy,
   // R2.8: unregistered hosts showing a badge are findings for moderators; a partner sees its own.
   "GET /api/v1/moderation/badge-placements": staff,
   "GET /api/v1/partners/:partnerId/badge-placements": right("cabinet", staffRoles),
