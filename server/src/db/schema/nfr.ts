@@ -43,9 +43,7 @@ export const nfrLicenses = sqliteTable(
     index("nfr_licenses_kind_idx").on(t.kind),
     index("nfr_licenses_valid_until_idx").on(t.validUntil),
     // R6.2a: once per partner.
-    uniqueIndex("nfr_licenses_once_request_idx")
-      .on(t.partnerId)
-      .where(sql`kind = 'request'`),
+    uniqueIndex("nfr_licenses_once_request_idx").on(t.partnerId).where(sql`kind = 'request'`),
     // R6.3a: a portal is switched to NFR for one partner at a time.
     uniqueIndex("nfr_licenses_live_portal_idx")
       .on(t.portalDomain)
@@ -88,9 +86,7 @@ export const nfrRequests = sqliteTable(
   (t) => [
     index("nfr_requests_partner_id_idx").on(t.partnerId),
     index("nfr_requests_state_idx").on(t.state),
-    uniqueIndex("nfr_requests_pending_idx")
-      .on(t.partnerId, t.kind)
-      .where(sql`state = 'pending'`),
+    uniqueIndex("nfr_requests_pending_idx").on(t.partnerId, t.kind).where(sql`state = 'pending'`),
   ],
 );
 

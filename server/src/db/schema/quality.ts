@@ -46,9 +46,7 @@ export const qmSubmissions = sqliteTable(
     index("qm_submissions_project_id_idx").on(t.projectId),
     index("qm_submissions_state_idx").on(t.state),
     // R5.5c: a project earns QM points once — one live (not rejected) submission per project.
-    uniqueIndex("qm_submissions_live_project_idx")
-      .on(t.projectId)
-      .where(sql`state != 'rejected'`),
+    uniqueIndex("qm_submissions_live_project_idx").on(t.projectId).where(sql`state != 'rejected'`),
   ],
 );
 
