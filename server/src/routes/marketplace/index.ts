@@ -1,0 +1,159 @@
+// R4E.6: Marketplace modules and their updates — the partner's marketplace group lists, adds and edits them.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Clock } from "../../clock.ts";
+import type { Db } from "../../db/client.ts";
+import { unauthenticated } from "../../errors/index.ts";
+import {
+  addModule,
+  addUpdate,
+  editModule,
+  listModules,
+  type ModuleView,
+} from "../../program/marketplace/modules.ts";
+import { createRouter, problems } from "../router.ts";
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const body = <T extends z.ZodTypeAny>(schema: T) => ({
+  content: { "application/json": { schema } },
+  required: true,
+});
+const id = z.string().min(1).max(100);
+const partnerParams = z.object({ partnerId: id });
+const moduleParams = z.object({ partnerId: id, moduleId: id });
+const title = z.string().trim().min(1).max(200);
+const description = z.string().trim().min(1).max(5000);
+
+const UpdateSchema = z
+  .object({ id: z.string(), version: z.string(), notes: z.string(), createdAt: z.string() })
+  .openapi("MarketplaceModuleUpdate");
+const ModuleSchema = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    title: z.string(),
+    description: z.string(),
+    latestVersion: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string().nullable(),
+    updates: z.array(UpdateSchema),
+  })
+  .openapi("MarketplaceModule");
+
+type Update = ModuleView["updates"][number];
+const updateView = (u: Update) => ({
+  id: u.id,
+  version: u.version,
+  notes: u.notes,
+  createdAt: u.createdAt.toISOString(),
+});
+const view = (m: ModuleView) => ({
+  id: m.id,
+  code: m.code,
+  title: m.title,
+  description: m.description,
+  latestVersion: m.latestVersion,
+  createdAt: m.createdAt.toISOString(),
+  updatedAt: m.updatedAt?.toISOString() ?? null,
+  updates: m.updates.map(updateView),
+});
+
+const list = createRoute({
+  method: "get",
+  path: "/partners/{partnerId}/marketplace-modules",
+  tags: ["marketplace"],
+  summary: "The partner's Marketplace modules with their updates",
+  request: { params: partnerParams },
+  responses: { 200: json(z.object({ items: z.array(ModuleSchema) }), "Modules"), ...problems(401, 403, 422) },
+});
+
+const add = createRoute({
+  method: "post",
+  path: "/partners/{partnerId}/marketplace-modules",
+  tags: ["marketplace"],
+  summary: "Add a Marketplace module",
+  request: {
+    params: partnerParams,
+    body: body(
+      z.object({
+        code: z
+          .string()
+          .trim()
+          .regex(
+            /^[a-z0-9_]{2,50}\.[a-z0-9_]{2,50}$/,
+            "код вида partner.module / a code like partner.module",
+          ),
+        title,
+        description,
+      }),
+    ),
+  },
+  responses: { 201: json(ModuleSchema, "The module"), ...problems(401, 403, 409, 422) },
+});
+
+const edit = createRoute({
+  method: "patch",
+  path: "/partners/{partnerId}/marketplace-modules/{moduleId}",
+  tags: ["marketplace"],
+  summary: "Edit a module's title or description",
+  request: {
+    params: moduleParams,
+    body: body(
+      z
+        .object({ title: title.optional(), description: description.optional() })
+        .refine((b) => b.title !== undefined || b.description !== undefined, {
+          message: "Нужно title или description. / title or description is required.",
+          path: ["title"],
+        }),
+    ),
+  },
+  responses: { 200: json(ModuleSchema, "The module"), ...problems(401, 403, 404, 422) },
+});
+
+const release = createRoute({
+  method: "post",
+  path: "/partners/{partnerId}/marketplace-modules/{moduleId}/updates",
+  tags: ["marketplace"],
+  summary: "Add a module update (version above the latest, release notes)",
+  request: {
+    params: moduleParams,
+    body: body(
+      z.object({
+        version: z
+          .string()
+          .trim()
+          .regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}$/, "версия вида 1.2.3 / a version like 1.2.3"),
+        notes: z.string().trim().min(1).max(5000),
+      }),
+    ),
+  },
+  responses: { 201: json(UpdateSchema, "The update"), ...problems(401, 403, 404, 409, 422) },
+});
+
+export function marketplaceRoutes({ db, clock }: { db: Db; clock: Clock }) {
+  const by = (p: { userId: string } | null) => {
+    if (!p) throw unauthenticated();
+    return { userId: p.userId, now: clock.now() };
+  };
+  return createRouter()
+    .openapi(list, async (c) => {
+      const { partnerId } = c.req.valid("param");
+      return c.json({ items: (await listModules(db, partnerId)).map(view) }, 200);
+    })
+    .openapi(add, async (c) => {
+      const { partnerId } = c.req.valid("param");
+      return c.json(view(await addModule(db, partnerId, c.req.valid("json"), by(c.get("principal")))), 201);
+    })
+    .openapi(edit, async (c) => {
+      const { partnerId, moduleId } = c.req.valid("param");
+      const m = await editModule(db, partnerId, moduleId, c.req.valid("json"), by(c.get("principal")));
+      return c.json(view(m), 200);
+    })
+    .openapi(release, async (c) => {
+      const { partnerId, moduleId } = c.req.valid("param");
+      const u = await addUpdate(db, partnerId, moduleId, c.req.valid("json"), by(c.get("principal")));
+      return c.json(updateView(u), 201);
+    });
+}
