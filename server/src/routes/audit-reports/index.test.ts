@@ -220,6 +220,7 @@ describe("audit routes (lookup, reports)", () => {
       expect(list.items[0]).toMatchObject({
         id,
         verdict: "confirm",
+        source: "extension",
         projectId,
         partnerId: alfaId,
         auditor: { email: account("moderator").email },

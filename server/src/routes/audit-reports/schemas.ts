@@ -100,6 +100,7 @@ export const ReportSchema = z
     host: z.string(),
     partnerId: z.string().nullable(),
     projectId: z.string().nullable(),
+    source: z.enum(["extension", "server"]),
     verdict: z.enum(auditVerdicts).nullable(),
     note: z.string(),
     createdAt: z.string(),

@@ -129,6 +129,8 @@ export async function listReports(db: Db, host: string, limit: number) {
       host: r.host,
       partnerId: r.partnerId,
       projectId: r.projectId,
+      // The extension (a moderator's audit) or the server's daily re-audit.
+      source: r.source,
       verdict: r.verdict,
       note: r.note,
       createdAt: r.createdAt.toISOString(),
