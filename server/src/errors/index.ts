@@ -13,6 +13,7 @@ export const problemTypes = {
   conflict: "/problems/conflict",
   http: "/problems/http",
   internal: "/problems/internal",
+  siteCheckFailed: "/problems/site-check-failed",
 } as const;
 export type ProblemKind = keyof typeof problemTypes;
 
@@ -25,6 +26,8 @@ export type Problem = {
   detail?: string;
   instance?: string;
   errors?: FieldError[];
+  /** RFC 9457 extension members, e.g. the audit evidence of a refused site check (R5.4f). */
+  [member: string]: unknown;
 };
 
 const titles: Record<ProblemKind, string> = {
@@ -35,6 +38,7 @@ const titles: Record<ProblemKind, string> = {
   conflict: "Conflict",
   http: "HTTP error",
   internal: "Internal server error",
+  siteCheckFailed: "Site check failed",
 };
 
 const statuses: Record<ProblemKind, ContentfulStatusCode> = {
@@ -45,6 +49,7 @@ const statuses: Record<ProblemKind, ContentfulStatusCode> = {
   conflict: 409,
   http: 400,
   internal: 500,
+  siteCheckFailed: 422,
 };
 
 /** Throw from handlers; `onError` turns it into problem+json. */
@@ -52,10 +57,13 @@ export class AppError extends Error {
   override name = "AppError";
   readonly kind: ProblemKind;
   readonly errors: FieldError[] | undefined;
-  constructor(kind: ProblemKind, detail?: string, errors?: FieldError[]) {
+  /** Extension members of the problem body (never `type`, `title`, `status`). */
+  readonly extra: Record<string, unknown> | undefined;
+  constructor(kind: ProblemKind, detail?: string, errors?: FieldError[], extra?: Record<string, unknown>) {
     super(detail ?? titles[kind]);
     this.kind = kind;
     this.errors = errors;
+    this.extra = extra;
   }
 }
 
@@ -78,6 +86,7 @@ export function validationError(errors: FieldError[]): AppError {
 export function problemOf(err: unknown): Problem {
   if (err instanceof AppError) {
     return {
+      ...err.extra,
       type: problemTypes[err.kind],
       title: titles[err.kind],
       status: statuses[err.kind],

@@ -2,7 +2,7 @@
 // Runs one server audit with the guarded fetcher (`@partner-trust/audit/node`); a site that cannot be fetched
 // (down, refused by the address guard, timed out) becomes a report with one clear finding instead of an error.
 // The DOM lib reference: the audit package's types name Document/Element (the server itself has no DOM).
-import type { Finding, Verdict } from "@partner-trust/audit";
+import type { Finding, ProjectFingerprint, Verdict } from "@partner-trust/audit";
 import { type AuditReport, FetchError, type ResolveMap, runAudit } from "@partner-trust/audit/node";
 import type { PartnerCard } from "../../routes/public-card/card.ts";
 
@@ -42,6 +42,8 @@ export interface SiteAuditRequest {
   /** The key hash the site must run on (A3), with a label for the finding. */
   expectedKey?: { label: string; hash: string } | undefined;
   network?: AuditNetwork;
+  /** A6: other projects' fingerprints to compare the start page with. */
+  fingerprints?: readonly ProjectFingerprint[] | undefined;
   bounds?: Partial<typeof SITE_BOUNDS>;
   /** The finding an unreachable site gets: which rule it stands for, and its verdict. */
   unreachableAs: { rule: Finding["rule"]; verdict: Verdict };
@@ -85,6 +87,7 @@ export async function auditSite(req: SiteAuditRequest): Promise<SiteAudit> {
       checkedAt: req.checkedAt,
       ...(req.card && { card: req.card }),
       knownKeys: req.expectedKey ? [{ ...req.expectedKey, expected: true }] : [],
+      ...(req.fingerprints && { fingerprints: req.fingerprints }),
     });
     return { reachable: true, report };
   } catch (err) {
