@@ -29,7 +29,7 @@ export type StatusDeps = {
 export type AppliedStatus = StatusStep & { written?: WriteResult };
 
 /** A fact written in the same transaction as the status, and the points it adds that day. */
-type PendingFact = { insert: SQL; accrual?: { on: CivilDate; points: number } };
+type PendingFact = { insert: SQL; alongside?: readonly SQL[]; accrual?: { on: CivilDate; points: number } };
 
 async function applyOnce(
   db: Db,
@@ -65,7 +65,8 @@ async function applyOnce(
         mail: true,
       })
     : undefined;
-  await runAtomically(db, [...(fact ? [fact.insert] : []), ...(planned?.statements ?? [])]);
+  const facts = fact ? [...(fact.alongside ?? []), fact.insert] : [];
+  await runAtomically(db, [...facts, ...(planned?.statements ?? [])]);
   // The status, competencies or QM seal may differ now: the signed status is re-issued on the next request.
   partnerChanged(db, [partnerId]);
   return planned ? { ...step, written: planned.result } : step;
@@ -104,9 +105,15 @@ export type NewAccrual = {
 /**
  * R5.2, R2.5: records an accrual and applies the status on today's Moscow day in the same transaction —
  * an accrual that completes the conditions upgrades the partner at once. Purchases, credited projects
- * and QM completions call this.
+ * and QM completions call this. `alongside`: the event's own rows (a purchase, a decision), written first in the
+ * same batch, so a unique index on them makes a repeated event fail whole, credit included (R5.2 exactly once).
  */
-export function recordAccrual(db: Db, accrual: NewAccrual, deps: StatusDeps): Promise<AppliedStatus> {
+export function recordAccrual(
+  db: Db,
+  accrual: NewAccrual,
+  deps: StatusDeps,
+  alongside: readonly SQL[] = [],
+): Promise<AppliedStatus> {
   parseCivilDate(accrual.day);
   if (!Number.isInteger(accrual.points)) throw new Error(`points must be an integer, got ${accrual.points}`);
   const today = moscowDay(deps.clock.now());
@@ -118,6 +125,7 @@ export function recordAccrual(db: Db, accrual: NewAccrual, deps: StatusDeps): Pr
   return withRetry(() =>
     applyOnce(db, accrual.partnerId, today, deps, {
       insert,
+      alongside,
       accrual: { on: accrual.day, points: accrual.points },
     }),
   );
