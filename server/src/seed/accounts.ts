@@ -47,6 +47,6 @@ export const demoAccounts: readonly DemoAccount[] = [
     password: "client-demo",
     name: "Кирилл Клиентов",
     role: "client",
-    description: "client",
+    description: "client; a pending invitation to «Бета Студио» (R4E.1: GET /api/v1/me/invitations)",
   },
 ];
