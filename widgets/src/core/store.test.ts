@@ -8,8 +8,8 @@ import {
   checkClaims,
   decodeToken,
   hostAllowed,
+  type StatusTokenPayload,
   TokenError,
-  type TokenPayload,
 } from "./token.ts";
 
 describe("shared status store", () => {
@@ -62,7 +62,7 @@ describe("token and host rules", () => {
   it("claims: expired beyond the clock skew, issued in the future, another subject or issuer are refused", () => {
     const now = 1_800_000_000;
     const server = "https://trust.example/pt";
-    const payload = (p: Partial<TokenPayload>) =>
+    const payload = (p: Partial<StatusTokenPayload>) =>
       ({
         iss: "https://trust.example",
         sub: "7",
@@ -70,8 +70,8 @@ describe("token and host rules", () => {
         exp: now + 540,
         partner: { id: "7" },
         ...p,
-      }) as TokenPayload;
-    const reason = (p: TokenPayload) => {
+      }) as StatusTokenPayload;
+    const reason = (p: StatusTokenPayload) => {
       try {
         checkClaims(p, "7", server, now);
         return "ok";

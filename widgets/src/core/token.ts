@@ -1,36 +1,17 @@
 // The signed status token (the contract with the server): its shape, decoding, ES256 check and host binding.
 
-export type PartnerStatus = "business" | "certified" | "gold" | "none";
+import type { PartnerClaims, StatusTokenPayload } from "@partner-trust/badge-token";
 
-export interface Competency {
-  id: string;
-  ru: string;
-  en: string;
-}
-
-export interface PartnerClaims {
-  id: string;
-  name: string;
-  status: PartnerStatus;
-  since: string | null;
-  until: string | null;
-  competencies: Competency[];
-  qmParticipant: boolean;
-  domains: string[];
-  verifyUrl: string;
-}
-
-export interface TokenPayload {
-  iss: string;
-  sub: string;
-  iat: number;
-  exp: number;
-  partner: PartnerClaims;
-}
+export type {
+  Competency,
+  PartnerClaims,
+  PartnerStatus,
+  StatusTokenPayload,
+} from "@partner-trust/badge-token";
 
 export interface DecodedToken {
   kid: string;
-  payload: TokenPayload;
+  payload: StatusTokenPayload;
   signingInput: Uint8Array<ArrayBuffer>;
   signature: Uint8Array<ArrayBuffer>;
 }
@@ -91,7 +72,7 @@ export function decodeToken(jws: unknown): DecodedToken {
   try {
     const [h, p, s, extra] = `${jws}`.split(".");
     const header = json(h!) as { alg?: unknown; kid?: unknown; typ?: unknown };
-    const payload = json(p!) as TokenPayload;
+    const payload = json(p!) as StatusTokenPayload;
     const signature = b64url(s!);
     if (
       extra === undefined &&
@@ -118,7 +99,12 @@ export function verifySignature(token: DecodedToken, key: CryptoKey): Promise<bo
 }
 
 /** Time and subject checks, after the signature: not expired (with skew), issued for this partner and server. */
-export function checkClaims(payload: TokenPayload, partnerId: string, server: string, nowS: number): void {
+export function checkClaims(
+  payload: StatusTokenPayload,
+  partnerId: string,
+  server: string,
+  nowS: number,
+): void {
   if (payload.exp + CLOCK_SKEW_S <= nowS) throw new TokenError("expired");
   if (
     payload.iat - CLOCK_SKEW_S > nowS ||

@@ -1,7 +1,8 @@
 // The partner status as a W3C Verifiable Credential in the Open Badges 3.0 form (OpenBadgeCredential),
 // secured as a VC-JWT (the `vc` claim) and signed by the same keys as the widgets' tokens.
+
+import type { PartnerClaims } from "@partner-trust/badge-token";
 import type { PartnerStatus } from "../../db/schema/index.ts";
-import type { PartnerStatusClaim } from "./status.ts";
 
 export const CREDENTIAL_TYP = "vc+jwt";
 
@@ -16,7 +17,7 @@ export const statusTitle = (status: PartnerStatus) => achievementNames[status];
 
 /** The `vc` claim: an OB 3.0 OpenBadgeCredential whose achievement is the partner's current status. */
 export function openBadgeCredential(
-  claim: PartnerStatusClaim,
+  claim: PartnerClaims,
   { issuer, issuedAt, expiresAt }: { issuer: string; issuedAt: Date; expiresAt: Date },
 ) {
   const title = achievementNames[claim.status];

@@ -2,13 +2,14 @@
 // (program/status/events) and bounded by a short TTL (another instance's change shows within it); tokens
 // are renewed well before they expire. The key ring is re-read every minute (rotation on another instance).
 import { createHash } from "node:crypto";
+import type { PartnerClaims } from "@partner-trust/badge-token";
 import { SignJWT } from "jose";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { onPartnerChanged } from "../status/events.ts";
 import { type KeyRing, loadKeyRing, RING_TTL_MS, rotateKeys, TOKEN_TTL_S } from "./keys.ts";
 import { createPlacementRecorder } from "./placements.ts";
-import { type PartnerStatusClaim, partnerStatusClaim } from "./status.ts";
+import { partnerStatusClaim } from "./status.ts";
 
 export const STATUS_TYP = "partner-status+jwt";
 /** How long an instance serves a cached token before re-reading the partner (multi-instance bound). */
@@ -20,7 +21,7 @@ export type SignedStatus = {
   token: string;
   body: string;
   etag: string;
-  claim: PartnerStatusClaim;
+  claim: PartnerClaims;
   freshUntil: number;
   /** When the status was read from the database and signed. */
   issuedAt: Date;

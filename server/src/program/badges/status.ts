@@ -1,5 +1,6 @@
 // W1–W3: a partner's public status as the widgets show it — the stored state, the name of the last
 // APPROVED card version, the engine's current competencies and QM participation, the VERIFIED domains.
+import type { Competency, PartnerClaims } from "@partner-trust/badge-token";
 import { evaluatePartner } from "@partner-trust/rules";
 import { and, desc, eq } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
@@ -16,26 +17,12 @@ import { loadCatalogue } from "../catalogue/store.ts";
 import { loadPartnerFacts } from "../status/facts.ts";
 import { stateOf } from "../status/state.ts";
 
-export type Competency = { id: string; ru: string; en: string };
-
-export type PartnerStatusClaim = {
-  id: string;
-  name: string;
-  status: PartnerStatus;
-  since: string | null;
-  until: string | null;
-  competencies: Competency[];
-  qmParticipant: boolean;
-  domains: string[];
-  verifyUrl: string;
-};
-
 /** The claim for one partner, or null for an unknown one. */
 export async function partnerStatusClaim(
   db: Db,
   partnerId: string,
   { clock, publicUrl }: { clock: Clock; publicUrl: string },
-): Promise<PartnerStatusClaim | null> {
+): Promise<PartnerClaims | null> {
   const [row] = await db
     .select({
       status: partners.status,
