@@ -8,7 +8,6 @@ import type { Db } from "../../db/client.ts";
 import {
   cardVersions,
   competencies,
-  type PartnerStatus,
   partners,
   registeredDomains,
 } from "../../db/schema/index.ts";
