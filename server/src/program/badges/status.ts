@@ -5,12 +5,7 @@ import { evaluatePartner } from "@partner-trust/rules";
 import { and, desc, eq } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import {
-  cardVersions,
-  competencies,
-  partners,
-  registeredDomains,
-} from "../../db/schema/index.ts";
+import { cardVersions, competencies, partners, registeredDomains } from "../../db/schema/index.ts";
 import { normaliseHost } from "../../routes/public-card/card.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
 import { loadPartnerFacts } from "../status/facts.ts";
