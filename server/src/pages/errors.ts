@@ -3,7 +3,6 @@
 // BEFORE the session/authorisation chain on the page paths, so it sees what authorisation answered.
 import type { MiddlewareHandler } from "hono";
 import { html } from "hono/html";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Problem } from "../errors/index.ts";
 import type { AppEnv } from "../types.ts";
 import { bi, page } from "./layout.ts";
@@ -27,17 +26,13 @@ export function pageErrors(): MiddlewareHandler<AppEnv> {
     if (status === 401) {
       const url = new URL(c.req.url);
       const back = c.req.method === "GET" ? url.pathname + url.search : url.pathname;
-      c.res = undefined;
-      c.res = c.redirect(signInUrl(back), 303);
+      c.res = new Response(null, { status: 303, headers: { Location: signInUrl(back) } });
       return;
     }
     const problem = (await c.res.json()) as Problem;
     const [ru, en] = words[status] ?? ["Ошибка", "Error"];
-    c.res = undefined;
-    c.res = await c.html(
-      errorPage(ru, en, problem.detail, c.get("principal")),
-      status as ContentfulStatusCode,
-    );
+    const body = await errorPage(ru, en, problem.detail, c.get("principal"));
+    c.res = new Response(String(body), { status, headers: { "Content-Type": "text/html; charset=UTF-8" } });
   };
 }
 

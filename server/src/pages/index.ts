@@ -7,6 +7,7 @@ import type { BadgeService } from "../program/badges/service.ts";
 import { createRouter } from "../routes/router.ts";
 import type { Bundle } from "../routes/widgets/bundle.ts";
 import { assetRoutes } from "./assets.ts";
+import { cabinetPageRoutes } from "./cabinet/index.ts";
 import { competencyPageRoutes } from "./competencies.ts";
 import { directoryPageRoutes } from "./directory.ts";
 import { signInPageRoutes } from "./sign-in.ts";
@@ -27,5 +28,6 @@ export function pageRoutes(deps: PageDeps) {
     .route("/", signInPageRoutes(deps))
     .route("/", directoryPageRoutes(deps))
     .route("/", competencyPageRoutes(deps))
-    .route("/", verifyPageRoutes(deps));
+    .route("/", verifyPageRoutes(deps))
+    .route("/", cabinetPageRoutes(deps));
 }

@@ -1,6 +1,9 @@
 // The pages' lines of THE authorisation table (spread into auth/policy.ts): public pages for anyone, the
 // cabinet by the R4E rights of the partner in `:partnerId` (staff may look at any partner's cabinet).
 import type { Access } from "../auth/policy.ts";
+import { right } from "../auth/rights.ts";
+
+const staff = ["admin", "moderator"] as const;
 
 export const pagePolicy: Record<string, Access> = {
   "GET /assets/:name": "anyone",
@@ -10,6 +13,10 @@ export const pagePolicy: Record<string, Access> = {
   "GET /": "anyone",
   "GET /competencies": "anyone",
   "GET /competencies/:code": "anyone",
+  // R2.6: the cabinet; each section by the R4E right that opens it (cabinet/frame.ts `sections`).
+  "GET /cabinet": "signed-in",
+  "GET /cabinet/:partnerId": right("cabinet", staff),
+  "GET /cabinet/:partnerId/widgets": right("cabinet", staff),
   // The page-errors middleware on /cabinet/* (app.ts): no route of its own; unknown paths there are 404s.
   "* /cabinet/*": "anyone",
 };

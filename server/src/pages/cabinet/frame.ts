@@ -1,0 +1,92 @@
+// The cabinet's frame (R2.6): the partner's name and status, and the menu of the sections the signed-in user's
+// R4E rights open (staff see every section of any partner).
+import { eq } from "drizzle-orm";
+import type { Context } from "hono";
+import { html } from "hono/html";
+import type { Principal } from "../../auth/principal.ts";
+import { holdsFlag, type PartnerRight, partnerRights } from "../../auth/rights.ts";
+import type { Db } from "../../db/client.ts";
+import { type PartnerStatus, partners } from "../../db/schema/index.ts";
+import { notFound } from "../../errors/index.ts";
+import type { AppEnv } from "../../types.ts";
+import { bi, type Content, page } from "../layout.ts";
+import { statusBadge } from "../partner-list.ts";
+
+export type CabinetPartner = {
+  id: string;
+  name: string;
+  status: PartnerStatus;
+  statusSince: string;
+  statusUntil: string | null;
+  approvedAt: Date;
+  terminatedAt: Date | null;
+};
+
+/** The cabinet's sections, in menu order; `right` is the R4E right (rights.ts) that opens each. */
+export const sections = [
+  { slug: "", ru: "Статус и баллы", en: "Status and points", right: "cabinet" },
+  { slug: "widgets", ru: "Виджеты", en: "Widgets", right: "cabinet" },
+] as const satisfies readonly { slug: string; ru: string; en: string; right: PartnerRight }[];
+
+/** R4E: whether `principal` holds `right` on this partner (staff: always), as the policy decides it. */
+export function may(principal: Principal | null, partnerId: string, right: PartnerRight): boolean {
+  if (!principal) return false;
+  if (principal.roles.includes("admin") || principal.roles.includes("moderator")) return true;
+  const r: { levels: readonly string[]; flag?: "leads" | "marketplace" } = partnerRights[right];
+  return principal.partnerLinks.some(
+    (l) =>
+      l.invitation === "accepted" &&
+      l.partnerId === partnerId &&
+      r.levels.includes(l.level) &&
+      (r.flag === undefined || holdsFlag(l.level, l, r.flag)),
+  );
+}
+
+export async function loadPartner(db: Db, partnerId: string): Promise<CabinetPartner> {
+  const [row] = await db
+    .select({
+      id: partners.id,
+      name: partners.name,
+      status: partners.status,
+      statusSince: partners.statusSince,
+      statusUntil: partners.statusUntil,
+      approvedAt: partners.approvedAt,
+      terminatedAt: partners.terminatedAt,
+    })
+    .from(partners)
+    .where(eq(partners.id, partnerId));
+  if (!row) throw notFound("No such partner.");
+  return row;
+}
+
+/** A cabinet page: the frame, the section menu (current one marked) and the section's body. */
+export function cabinetPage(
+  c: Context<AppEnv>,
+  partner: CabinetPartner,
+  slug: (typeof sections)[number]["slug"],
+  title: [string, string],
+  body: Content,
+  head: Content | string = "",
+) {
+  const principal = c.get("principal");
+  const visible = sections.filter((s) => may(principal, partner.id, s.right));
+  const base = `/cabinet/${partner.id}`;
+  return c.html(
+    page(
+      `${title[0]} — ${partner.name} / ${title[1]}`,
+      html`<p class="muted">${bi("Кабинет партнёра", "Partner cabinet")} · <strong>${partner.name}</strong>
+          ${statusBadge(partner.status)}</p>
+        <div class="cabinet">
+          <nav aria-label="Разделы кабинета / Cabinet sections"><ul>${visible.map(
+            (s) =>
+              html`<li><a href="${base}${s.slug ? `/${s.slug}` : ""}"${
+                s.slug === slug ? html` aria-current="page"` : ""
+              }>${bi(s.ru, s.en)}</a></li>`,
+          )}</ul></nav>
+          <div><h1>${bi(title[0], title[1])}</h1>${body}</div>
+        </div>`,
+      head,
+      { principal, path: "/cabinet" },
+    ),
+  );
+}
