@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { competitorsNamed } from "./competitors-match.ts";
+
+describe("R7.1e competing platforms", () => {
+  it("R7.1e: names in Latin, Cyrillic and other spellings are found", () => {
+    expect(competitorsNamed("Сделаем на Тильде? Нет — на Tilda быстрее")).toEqual(["Tilda"]);
+    expect(competitorsNamed("Предлагаем WordPress и OpenCart")).toEqual(["WordPress", "OpenCart"]);
+    expect(competitorsNamed("Перенесём с 1С-УМИ")).toEqual(["1С-УМИ"]);
+    expect(competitorsNamed("соберём на вордпресс")).toEqual(["WordPress"]);
+    expect(competitorsNamed("магазин на Insales, джумла тоже")).toEqual(["Joomla", "InSales"]);
+    expect(competitorsNamed("Drupal 10")).toEqual(["Drupal"]);
+    expect(competitorsNamed("конструктор WIX")).toEqual(["Wix"]);
+    expect(competitorsNamed("сайт на Тильде или на вордпрессе")).toEqual(["Tilda", "WordPress"]);
+  });
+
+  it("R7.1e: vendor-only proposals and words containing a spelling are not flagged", () => {
+    expect(competitorsNamed("Внедрим 1С-Битрикс: Управление сайтом, редакция Бизнес")).toEqual([]);
+    expect(competitorsNamed("Умиротворение, умный поиск, wpa2, wixel, Тильдазавр")).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+// Test support for R7 tests: partners with a status, city and approved card; employees linked with the
+// leads flag; staff accounts; signed-in cookies.
+import { eq } from "drizzle-orm";
+import * as s from "../../db/schema/index.ts";
+import { type Harness, signIn, signUp } from "../../test/harness.ts";
+
+type Db = Harness["db"];
+
+export async function makePartner(
+  db: Db,
+  p: {
+    name: string;
+    status: s.PartnerStatus;
+    city: string;
+    cardCity?: string;
+    leadsEmail?: string | null;
+    email?: string | null;
+    card?: boolean;
+  },
+): Promise<string> {
+  const id = crypto.randomUUID();
+  const at = new Date("2026-01-15T07:00:00Z");
+  await db.insert(s.partners).values({
+    id,
+    name: p.name,
+    legalKind: "legal_entity",
+    city: p.city,
+    approvedAt: at,
+    status: p.status,
+    statusSince: "2026-01-15",
+    statusUntil: p.status === "business" ? null : "2027-01-15",
+  });
+  if (p.card !== false)
+    await db.insert(s.cardVersions).values({
+      partnerId: id,
+      version: 1,
+      state: "approved",
+      name: p.name,
+      city: p.cardCity ?? p.city,
+      email: p.email === undefined ? `info-${id.slice(0, 6)}@example.ru` : p.email,
+      leadsEmail: p.leadsEmail ?? null,
+      phone: "+7 495 000-00-00",
+      submittedAt: at,
+    });
+  return id;
+}
+
+export async function userIdOf(db: Db, email: string): Promise<string> {
+  const [u] = await db.select({ id: s.user.id }).from(s.user).where(eq(s.user.email, email));
+  if (!u) throw new Error(`no user ${email}`);
+  return u.id;
+}
+
+/** Signs up (if needed) and signs in; `role` sets the vendor-side role. */
+export async function account(
+  h: Harness,
+  email: string,
+  role: "admin" | "moderator" | "client" = "client",
+): Promise<{ cookie: string; userId: string }> {
+  await signUp(h.app, email, "password-123");
+  const userId = await userIdOf(h.db, email);
+  await h.db.update(s.user).set({ role }).where(eq(s.user.id, userId));
+  return { cookie: await signIn(h.app, email, "password-123"), userId };
+}
+
+export async function link(
+  db: Db,
+  userId: string,
+  partnerId: string,
+  level: s.EmployeeLevel = "limited",
+  leads = false,
+) {
+  await db.insert(s.employeeLinks).values({
+    partnerId,
+    userId,
+    level,
+    leads,
+    invitation: "accepted",
+    invitedAt: new Date("2026-02-01T07:00:00Z"),
+    respondedAt: new Date("2026-02-01T08:00:00Z"),
+  });
+}
+
+/** A JSON request through the app. */
+export const call =
+  (h: Harness) =>
+  async (method: string, path: string, cookie?: string, json?: unknown): Promise<Response> =>
+    h.app.request(`/api/v1${path}`, {
+      method,
+      headers: {
+        ...(json !== undefined ? { "Content-Type": "application/json" } : {}),
+        ...(cookie ? { cookie } : {}),
+      },
+      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+    });
