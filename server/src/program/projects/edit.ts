@@ -3,7 +3,7 @@
 // the project's identity and its check (R5.4f): not editable.
 import { and, eq, ne } from "drizzle-orm";
 import * as s from "../../db/schema/index.ts";
-import { conflict, validationError } from "../../errors/index.ts";
+import { conflict, forbidden, validationError } from "../../errors/index.ts";
 import type { ProjectDeps } from "./add.ts";
 import { projectOf } from "./view.ts";
 
@@ -24,7 +24,7 @@ export async function editProject(
   const { db, clock } = deps;
   const p = await projectOf(db, projectId, partnerId);
   if (p.partnerId !== partnerId)
-    throw conflict("Проект правит партнёр, добавивший его / Only the adding partner edits the project.");
+    throw forbidden("Проект правит партнёр, добавивший его / Only the adding partner edits the project.");
   if (p.state === "rejected") throw conflict("Проект отклонён / The project was rejected.");
   const co = edit.coDeveloperPartnerId;
   if (co) {

@@ -72,6 +72,8 @@ export function projectView(p: ProjectRow, codes: Map<string, string>) {
     coDeveloperPartnerId: p.coDeveloperId,
     coDeveloperConfirmed: p.coDeveloperConfirmedAt !== null,
     state: p.state,
+    /** R5.4a: the card lists projects under "Credited" or "Not credited". */
+    listedUnder: p.state === "credited" ? "credited" : "not_credited",
     moderatorNote: p.moderatorNote,
     points: p.points,
     mirrorOf: p.mirrorOfId ? { projectId: p.mirrorOfId, similarity: (p.mirrorSimilarity ?? 0) / 100 } : null,

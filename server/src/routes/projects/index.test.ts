@@ -342,6 +342,53 @@ describe("projects (R5.4)", () => {
     });
   });
 
+  it("demo data: projects in every state (R5.4a) — drafts in the queue (one overdue, one flagged as a mirror, R5.4k), one accepted for review and one rejected with notes, one credited without publication", async () => {
+    const get = async (state?: string) =>
+      (
+        await body(
+          await h.app.request(`/api/v1/moderation/projects${state ? `?state=${state}` : ""}`, {
+            headers: { cookie: moderator },
+          }),
+        )
+      ).items as {
+        host: string;
+        overdue: boolean;
+        mirrorOf: { host: string } | null;
+        moderatorNote: string | null;
+      }[];
+    const drafts = await get();
+    expect(drafts.find((x) => x.host === "klinika-zdorovie.ru")).toMatchObject({ overdue: true });
+    expect(drafts.find((x) => x.host === "sadovod-shop.ru")).toMatchObject({
+      overdue: false,
+      mirrorOf: null,
+    });
+    expect(drafts.find((x) => x.host === "sadovod-shop-msk.ru")?.mirrorOf).toMatchObject({
+      host: "sadovod-shop.ru",
+    });
+    expect(
+      (await get("accepted_for_review")).find((x) => x.host === "kazan-tour.ru")?.moderatorNote,
+    ).toContain("R5.4e");
+    expect((await get("rejected")).find((x) => x.host === "template-demo-site.ru")?.moderatorNote).toContain(
+      "R5.4e",
+    );
+    const credited = await get("credited");
+    expect(credited.find((x) => x.host === "zakrytyj-portal.ru")).toMatchObject({
+      published: false,
+      points: 6,
+    });
+    // The plans' credited projects carry the points they were credited with (R5.4h).
+    expect(credited.every((x) => typeof (x as unknown as { points: number }).points === "number")).toBe(true);
+    const mine = await body(
+      await h.app.request(`/api/v1/partners/${alfa}/projects`, { headers: { cookie: partner } }),
+    );
+    expect(mine.items.find((x: { host: string }) => x.host === "sadovod-shop.ru")).toMatchObject({
+      listedUnder: "not_credited",
+    });
+    expect(mine.items.find((x: { host: string }) => x.host === "zakrytyj-portal.ru")).toMatchObject({
+      listedUnder: "credited",
+    });
+  });
+
   it("R4E: another partner's users neither add to nor read this partner's projects; partners never moderate", async () => {
     expect((await add(project("http://x-other.test/", nextKey()), betaMain, alfa)).status).toBe(403);
     expect(
