@@ -31,6 +31,7 @@ import { paperContractRoutes } from "./routes/paper-contract/index.ts";
 import { publicCardRoutes } from "./routes/public-card/index.ts";
 import { createRouter } from "./routes/router.ts";
 import { standingRoutes } from "./routes/standing/index.ts";
+import { terminationRoutes } from "./routes/termination/index.ts";
 import { bundleReader, bundleRoutes, defaultBundleFile, embedRoutes } from "./routes/widgets/bundle.ts";
 import { jwksRoutes, widgetApiRoutes } from "./routes/widgets/index.ts";
 
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/v1", applicationRoutes(deps))
     .route("/api/v1", applicationModerationRoutes(deps))
     .route("/api/v1", paperContractRoutes(deps))
+    .route("/api/v1", terminationRoutes(deps))
     .route("/api/v1", standingRoutes(deps))
     .route("/api/v1", widgetApiRoutes(deps))
     .route("/api/v1", badgePlacementRoutes(deps))

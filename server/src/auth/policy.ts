@@ -39,6 +39,14 @@ export const policy: Record<string, Access> = {
   "POST /api/v1/moderation/applications/:applicationId/reject": staff,
   "POST /api/v1/moderation/applications/:applicationId/request-info": staff,
   "POST /api/v1/partners/:partnerId/paper-contract": staff,
+  // R1.2c approval; R1.5: termination by the main user (notice) or staff (vendor, agreement; handler checks which).
+  "POST /api/v1/moderation/applications/:applicationId/approve": staff,
+  "POST /api/v1/partners/:partnerId/termination": {
+    partner: { param: "partnerId", levels: ["main"] },
+    staff: staffRoles,
+  },
+  "GET /api/v1/partners/:partnerId/termination": right("cabinet", staffRoles),
+  "POST /api/v1/partners/:partnerId/termination/cancel": staff,
   "GET /api/v1/admin/moderation-log": staff,
   // R2.6: the partner cabinet — the partner's own employees with cabinet access (not certified-only ones).
   "GET /api/v1/partners/:partnerId/standing": right("cabinet", staffRoles),

@@ -12,6 +12,7 @@ import { type DemoAccount, demoAccounts } from "./accounts.ts";
 import { seedActivity } from "./activity.ts";
 import { qmQuestionData } from "./catalogue.ts";
 import type { SeedContext } from "./context.ts";
+import { seedLifecycle } from "./lifecycle.ts";
 import { seedPartners } from "./partners.ts";
 import { seedWidgetDemo } from "./widgets.ts";
 
@@ -71,6 +72,7 @@ export async function seedDemo({
     const partnerIds = await seedPartners(ctx);
     await seedActivity(ctx, partnerIds);
     const terminatedId = await seedWidgetDemo(ctx, partnerIds);
+    await seedLifecycle(ctx);
     // R2.5, R3.2: statuses from the facts, as the engine's replay has them today.
     await replayStatus(tx, [...Object.values(partnerIds), terminatedId], moscowDay(now), {
       catalogue: await loadCatalogue(tx),

@@ -1,6 +1,7 @@
 // R1.2b: the application moderation queue (overdue after 3 working days, catalogue calendar),
 // reject with a reason, ask for more information; the applicant answers. Every decision is logged
-// in the moderation log and mailed to the applicant (Russian first, English second).
+// in the moderation log and mailed to the applicant (Russian first, English second). R1.2c: approval
+// (program/lifecycle/approve.ts) creates the partner, its contract and main user.
 import { createRoute, z } from "@hono/zod-openapi";
 import { type CivilDate, isOverdue } from "@partner-trust/rules";
 import { and, asc, eq, inArray } from "drizzle-orm";
@@ -9,6 +10,7 @@ import type { Db } from "../../db/client.ts";
 import { applications, calendarDays, moderationLog } from "../../db/schema/index.ts";
 import { conflict, forbidden, notFound, unauthenticated } from "../../errors/index.ts";
 import type { Mailer } from "../../mail/outbox.ts";
+import { approveApplication } from "../../program/lifecycle/approve.ts";
 import { createRouter, problems } from "../router.ts";
 
 export const REVIEW_WORKING_DAYS = 3;
@@ -70,6 +72,42 @@ const askInfo = createRoute({
   summary: "Ask the applicant for more information",
   request: { params: idParam, ...reasonBody },
   responses: { 200: done, ...problems(401, 403, 404, 409, 422) },
+});
+const approve = createRoute({
+  method: "post",
+  path: "/moderation/applications/{applicationId}/approve",
+  security: [{ session: [] }],
+  tags: ["moderation"],
+  summary:
+    "Approve an application (R1.2c): the partner with status Business, its electronic contract, the applicant as main user",
+  request: {
+    params: idParam,
+    body: {
+      required: true,
+      content: {
+        "application/json": { schema: z.object({ note: z.string().trim().max(2000).optional() }) },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: "Approved",
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              partnerId: z.string(),
+              status: z.literal("business"),
+              contractNumber: z.string(),
+              contractDate: z.string(),
+              mainUserId: z.string(),
+            })
+            .openapi("ApplicationApproval"),
+        },
+      },
+    },
+    ...problems(401, 403, 404, 409, 422),
+  },
 });
 const answer = createRoute({
   method: "post",
@@ -158,6 +196,13 @@ export function applicationModerationRoutes({ db, clock, mailer }: { db: Db; clo
       if (!p) throw unauthenticated();
       const { applicationId } = c.req.valid("param");
       return c.json(await decide(p.userId, applicationId, "needs_info", c.req.valid("json").reason), 200);
+    })
+    .openapi(approve, async (c) => {
+      const p = c.get("principal");
+      if (!p) throw unauthenticated();
+      const { applicationId } = c.req.valid("param");
+      const { note } = c.req.valid("json");
+      return c.json(await approveApplication(db, applicationId, { userId: p.userId, note }, { clock }), 201);
     })
     .openapi(answer, async (c) => {
       const p = c.get("principal");
