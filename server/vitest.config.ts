@@ -8,6 +8,15 @@ export default defineConfig({
     projects: [
       { test: { ...suite, name: "file", provide: { dbKind: "file" } } },
       { test: { ...suite, name: "sqld", provide: { dbKind: "sqld" } } },
+      // Issue 10: the pages' journeys in headless Chromium against the real server (src/pages/journeys/).
+      {
+        test: {
+          name: "browser",
+          include: ["src/pages/journeys/**/*.journey.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
       {
         test: {
           name: "e2e",

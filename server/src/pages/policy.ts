@@ -11,6 +11,7 @@ export const pagePolicy: Record<string, Access> = {
   "POST /sign-in": "anyone",
   "POST /sign-out": "anyone",
   "GET /": "anyone",
+  "GET /partners": "anyone",
   "GET /competencies": "anyone",
   "GET /competencies/:code": "anyone",
   // R2.6: the cabinet; each section by the R4E right that opens it (cabinet/frame.ts `sections`).
