@@ -145,6 +145,19 @@ describe("termination (R1.5a–c)", () => {
     expect(await partnerRow(id)).toMatchObject({ terminatedAt: null, status: "business" });
   });
 
+  it("R1.5a: two terminations at once — one is scheduled, the other is a 409", async () => {
+    const id = await newPartner();
+    const results = await Promise.all([
+      terminate(id, main, { by: "partner", on: "2027-01-15" }),
+      terminate(id, mod, { by: "agreement", on: "2027-01-20" }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const rows = await h.db.select().from(s.terminations).where(eq(s.terminations.partnerId, id));
+    expect(rows).toHaveLength(1);
+    const p = await partnerRow(id);
+    expect(p.terminatedAt?.getTime()).toBe(moscowMidnight(rows[0]!.on).getTime());
+  });
+
   it("R1.5: staff cancel a scheduled termination before its date (logged, mailed); the main user may not", async () => {
     const id = await newPartner();
     expect((await terminate(id, mod, { by: "agreement", on: "2027-02-01" })).status).toBe(201);
