@@ -1,7 +1,9 @@
 import { defaultCatalogue, jointShare, pointsForEdition } from "@partner-trust/rules";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemClock } from "../../clock.ts";
 import * as s from "../../db/schema/index.ts";
+import { decideProject } from "../../program/projects/decide.ts";
 import { seedDemo } from "../../seed/index.ts";
 import { body, createHarness, type Harness, signIn, signUp } from "../../test/harness.ts";
 import { type ProjectSites, startProjectSites, textFor } from "../../test/project-sites.ts";
@@ -236,6 +238,27 @@ describe("projects (R5.4)", () => {
     expect(log.map((l) => l.action)).toEqual(["project.accept_for_review", "project.credit"]);
     expect((await decide(p.id, { decision: "credit" })).status).toBe(409);
     expect(await accruals(p.id)).toHaveLength(1);
+  });
+
+  it("R5.4a: two moderators crediting at once — one wins; one accrual, one log entry, one mail", async () => {
+    const key = nextKey();
+    const p = await body(await add(project(sites.serve("race.test", { license: { key } }), key)));
+    // Straight to the program, so both read the project as a draft before either writes.
+    const deps = { db: h.db, clock: systemClock };
+    const [mod] = await h.db.select().from(s.user).where(eq(s.user.email, "moderator@partner-trust.local"));
+    const results = await Promise.allSettled([
+      decideProject(deps, mod!.id, p.id, "credit", undefined),
+      decideProject(deps, mod!.id, p.id, "reject", "Одновременно / At once"),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(lost.reason).toMatchObject({ kind: "conflict" });
+    const log = await h.db.select().from(s.moderationLog).where(eq(s.moderationLog.targetId, p.id));
+    expect(log).toHaveLength(1);
+    const mails = (await h.db.select().from(s.emailOutbox)).filter((m) => m.subject.includes("race.test"));
+    expect(mails).toHaveLength(1);
+    const [row] = await h.db.select().from(s.projects).where(eq(s.projects.id, p.id));
+    expect(await accruals(p.id)).toHaveLength(row!.state === "credited" ? 1 : 0);
   });
 
   it("R5.4h: editing a credited project never recalculates its points", async () => {
