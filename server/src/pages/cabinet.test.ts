@@ -130,4 +130,78 @@ describe("partner cabinet pages (R2.6, R4E)", () => {
     expect(text).toContain("copycat.example");
     expect(text).toContain('<td class="num">7</td>');
   });
+
+  const post = (path: string, form: Record<string, string>, who: string) =>
+    h.app.request(path, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: "http://localhost",
+        cookie: cookies[who]!,
+      },
+      body: new URLSearchParams(form).toString(),
+      redirect: "manual",
+    });
+  const project = {
+    url: "https://new-client.invalid/",
+    title: "Новый сайт",
+    editionCode: "start",
+    licenseKey: "SM-NEW-CLIENT-0001",
+    clientName: "ООО «Клиент»",
+    ownerName: "ООО «Клиент»",
+    publishOnSite: "on",
+  };
+
+  it("R5.4a: projects listed as credited / not credited with their states and the moderator's notes", async () => {
+    await h.db.insert(s.projects).values({
+      partnerId: alfa,
+      host: "needs-work.ru",
+      title: "Сайт на доработке",
+      state: "accepted_for_review",
+      moderatorNote: "Нет акта приёмки (R5.4e).",
+      publishOnSite: false,
+      submittedAt: new Date(),
+    });
+    const { res, text } = await get(`/cabinet/${alfa}/projects`, "employee"); // R4E.4: limited users too
+    expect(res.status).toBe(200);
+    const notCredited = text.indexOf("Не зачтённые");
+    expect(text.indexOf("alfa-client-1.ru")).toBeGreaterThan(text.indexOf("Зачтённые")); // a credited demo project
+    expect(text.indexOf("alfa-client-1.ru")).toBeLessThan(notCredited);
+    expect(text.indexOf("needs-work.ru")).toBeGreaterThan(notCredited);
+    expect(text).toContain("Принят на доработку");
+    expect(text).toContain("Нет акта приёмки (R5.4e).");
+    expect(text).toContain("без публикации");
+    expect(text).toContain('<form class="stack" method="post" action="/cabinet/');
+  });
+
+  it("R5.4: a project form with missing fields is refused next to each field (422)", async () => {
+    const res = await post(
+      `/cabinet/${alfa}/projects`,
+      { ...project, url: "not a url", licenseKey: "" },
+      "partner",
+    );
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(text).toContain('id="f-url-err"');
+    expect(text).toContain('id="f-licenseKey-err"');
+    expect(text).toContain('value="Новый сайт"'); // what was typed stays
+  });
+
+  it("R5.4h: a host already added is refused at the top of the form (409)", async () => {
+    const res = await post(
+      `/cabinet/${alfa}/projects`,
+      { ...project, url: "https://www.needs-work.ru/" },
+      "partner",
+    );
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain("уже добавлен");
+  });
+
+  it("R5.4f: a site that cannot be checked is refused with the audit's evidence", async () => {
+    const res = await post(`/cabinet/${alfa}/projects`, project, "partner");
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(text).toContain("Проверка сайта не пройдена");
+    expect(text).toMatch(/<strong>A3<\/strong> \(fail\)/);
+  });
 });

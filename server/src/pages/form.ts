@@ -3,7 +3,7 @@
 import type { Context } from "hono";
 import { html } from "hono/html";
 import type { z } from "zod";
-import { forbidden } from "../errors/index.ts";
+import { AppError, forbidden, problemOf } from "../errors/index.ts";
 import { bi, type Content } from "./layout.ts";
 
 export type FormData = Record<string, string>;
@@ -115,4 +115,21 @@ export function select(
 export function formAlert(errors: FieldErrors | undefined): Content | "" {
   const general = errors?._;
   return general?.length ? html`<p class="bad" role="alert">${general.join("; ")}</p>` : "";
+}
+
+/**
+ * A refusal from a program/ module as form errors: field errors next to their fields (the path's first part),
+ * any other AppError (409, a failed site check…) at the top. Anything else is not the user's to fix: rethrown.
+ */
+export function refusal(err: unknown): { errors: FieldErrors; status: 409 | 422 | 403 | 404 } {
+  if (!(err instanceof AppError)) throw err;
+  const status = problemOf(err).status;
+  if (status !== 409 && status !== 422 && status !== 403 && status !== 404) throw err;
+  const errors: FieldErrors = {};
+  for (const e of err.errors ?? []) {
+    const key = e.path.split(".")[0] || "_";
+    errors[key] = [...(errors[key] ?? []), e.message];
+  }
+  if (!err.errors?.length) errors._ = [err.message];
+  return { errors, status };
 }

@@ -4,6 +4,7 @@ import type { Auth } from "../auth/auth.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { BadgeService } from "../program/badges/service.ts";
+import type { AuditNetwork } from "../program/reaudit/run.ts";
 import { createRouter } from "../routes/router.ts";
 import type { Bundle } from "../routes/widgets/bundle.ts";
 import { assetRoutes } from "./assets.ts";
@@ -20,6 +21,8 @@ export type PageDeps = {
   badges: BadgeService;
   publicUrl: string;
   bundle: () => Bundle;
+  /** R5.4f: the project site check's network (the journeys' local sites); default: the internet, guarded. */
+  projectSiteNetwork?: AuditNetwork | undefined;
 };
 
 export function pageRoutes(deps: PageDeps) {

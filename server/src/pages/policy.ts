@@ -18,6 +18,9 @@ export const pagePolicy: Record<string, Access> = {
   "GET /cabinet": "signed-in",
   "GET /cabinet/:partnerId": right("cabinet", staff),
   "GET /cabinet/:partnerId/widgets": right("cabinet", staff),
+  // R4E.4: projects are open to limited users too.
+  "GET /cabinet/:partnerId/projects": right("sections", staff),
+  "POST /cabinet/:partnerId/projects": right("sections"),
   // The page-errors middleware on /cabinet/* (app.ts): no route of its own; unknown paths there are 404s.
   "* /cabinet/*": "anyone",
 };

@@ -25,6 +25,7 @@ export type CabinetPartner = {
 /** The cabinet's sections, in menu order; `right` is the R4E right (rights.ts) that opens each. */
 export const sections = [
   { slug: "", ru: "Статус и баллы", en: "Status and points", right: "cabinet" },
+  { slug: "projects", ru: "Проекты", en: "Projects", right: "sections" },
   { slug: "widgets", ru: "Виджеты", en: "Widgets", right: "cabinet" },
 ] as const satisfies readonly { slug: string; ru: string; en: string; right: PartnerRight }[];
 
@@ -67,6 +68,7 @@ export function cabinetPage(
   title: [string, string],
   body: Content,
   head: Content | string = "",
+  status: 200 | 403 | 404 | 409 | 422 = 200,
 ) {
   const principal = c.get("principal");
   const visible = sections.filter((s) => may(principal, partner.id, s.right));
@@ -88,5 +90,6 @@ export function cabinetPage(
       head,
       { principal, path: "/cabinet" },
     ),
+    status,
   );
 }

@@ -9,6 +9,7 @@ import type { PageDeps } from "../index.ts";
 import { bi, page } from "../layout.ts";
 import { may, sections } from "./frame.ts";
 import { overviewPage } from "./overview.ts";
+import { addProjectForm, projectsPage } from "./projects.ts";
 import { widgetsPage } from "./widgets.ts";
 
 async function staffList(db: Db) {
@@ -51,5 +52,7 @@ export function cabinetPageRoutes(deps: PageDeps) {
       return c.html(page("Кабинет / Cabinet", body, "", { principal, path: "/cabinet", narrow: true }));
     })
     .get("/cabinet/:partnerId", (c) => overviewPage(c, deps))
+    .get("/cabinet/:partnerId/projects", (c) => projectsPage(c, deps))
+    .post("/cabinet/:partnerId/projects", (c) => addProjectForm(c, deps))
     .get("/cabinet/:partnerId/widgets", (c) => widgetsPage(c, deps));
 }

@@ -7,9 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { type BootOptions, boot } from "../../boot.ts";
+import { boot } from "../../boot.ts";
 import { systemClock } from "../../clock.ts";
 import { parseEnv } from "../../env.ts";
+import type { AuditNetwork } from "../../program/reaudit/run.ts";
 import { defaultBundleFile } from "../../routes/widgets/bundle.ts";
 import { seedDemo } from "../../seed/index.ts";
 
@@ -28,7 +29,8 @@ export function ensureWidgetBundle() {
   execFileSync(process.execPath, [script], { cwd: join(script, "..", ".."), stdio: "inherit" });
 }
 
-export async function startServer(options: Partial<Pick<BootOptions, "projectSiteNetwork">> = {}) {
+/** `projectSiteNetwork`: where the project site check (R5.4f) finds the journeys' local client sites. */
+export async function startServer(options: { projectSiteNetwork?: AuditNetwork } = {}) {
   ensureWidgetBundle();
   const dir = mkdtempSync(join(tmpdir(), "pt-journeys-"));
   const port = await freePort();
