@@ -204,4 +204,52 @@ describe("partner cabinet pages (R2.6, R4E)", () => {
     expect(text).toContain("Проверка сайта не пройдена");
     expect(text).toMatch(/<strong>A3<\/strong> \(fail\)/);
   });
+
+  it("R4E.1–3: the main user invites a signed-up user; errors by field; the user accepts on /cabinet; detached", async () => {
+    const page = await get(`/cabinet/${alfa}/employees`, "partner");
+    expect(page.res.status).toBe(200);
+    expect(page.text).toContain("Елена Сотрудникова");
+    expect(page.text).not.toContain('<option value="main"'); // R4E.2: nobody grants main
+    const bad = await post(`/cabinet/${alfa}/employees`, { email: "nope", level: "limited" }, "partner");
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('id="f-email-err"');
+    const unknown = await post(
+      `/cabinet/${alfa}/employees`,
+      { email: "nobody@example.ru", level: "limited" },
+      "partner",
+    );
+    expect(unknown.status).toBe(404);
+    const ok = await post(
+      `/cabinet/${alfa}/employees`,
+      { email: "client@partner-trust.local", level: "limited", leads: "on" },
+      "partner",
+    );
+    expect(ok.status).toBe(303);
+    expect((await get(`/cabinet/${alfa}/employees`, "partner")).text).toContain("ждёт ответа");
+    // The invited client sees the invitation and accepts it: access from now on.
+    const chooser = await get("/cabinet", "client");
+    expect(chooser.text).toContain("Приглашения");
+    const [link] = await h.db.select().from(s.employeeLinks).where(eq(s.employeeLinks.partnerId, alfa));
+    const mine = (await h.db.select().from(s.employeeLinks)).find(
+      (l) => l.partnerId === alfa && l.invitation === "pending" && l.leads,
+    )!;
+    const accept = await post(`/cabinet/invitations/${mine.id}/accept`, {}, "client");
+    expect(accept.status).toBe(303);
+    cookies.client = await signIn(h.app, "client@partner-trust.local", "client-demo");
+    expect((await get(`/cabinet/${alfa}/projects`, "client")).res.status).toBe(200);
+    // Another user's invitation is not theirs to answer.
+    const foreign = await post(`/cabinet/invitations/${mine.id}/decline`, {}, "employee");
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get("content-type")).toContain("text/html");
+    const detach = await post(`/cabinet/${alfa}/employees/${mine.id}/detach`, {}, "partner");
+    expect(detach.status).toBe(303);
+    expect((await get(`/cabinet/${alfa}/projects`, "client")).res.status).toBe(403);
+  });
+
+  it("R4C.2: the certificates page lists who lacks which course for Gold", async () => {
+    const { res, text } = await get(`/cabinet/${alfa}/training`, "partner");
+    expect(res.status).toBe(200);
+    expect(text).toContain("Курсы, которых не хватает");
+    expect(text).toContain("Павел Партнёров");
+  });
 });

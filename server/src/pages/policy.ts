@@ -16,8 +16,15 @@ export const pagePolicy: Record<string, Access> = {
   "GET /competencies/:code": "anyone",
   // R2.6: the cabinet; each section by the R4E right that opens it (cabinet/frame.ts `sections`).
   "GET /cabinet": "signed-in",
+  // R4E.1: the invited user answers (the handler checks the invitation is theirs).
+  "POST /cabinet/invitations/:linkId/:answer{accept|decline}": "signed-in",
   "GET /cabinet/:partnerId": right("cabinet", staff),
   "GET /cabinet/:partnerId/widgets": right("cabinet", staff),
+  // R4E.2–3: employees (which levels one may grant: mayGrant in the handler); R4C certificates.
+  "GET /cabinet/:partnerId/employees": right("manageEmployees", staff),
+  "POST /cabinet/:partnerId/employees": right("manageEmployees"),
+  "POST /cabinet/:partnerId/employees/:linkId/detach": right("manageEmployees"),
+  "GET /cabinet/:partnerId/training": right("cabinet", staff),
   // R4E.4: projects are open to limited users too.
   "GET /cabinet/:partnerId/projects": right("sections", staff),
   "POST /cabinet/:partnerId/projects": right("sections"),

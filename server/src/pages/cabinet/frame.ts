@@ -25,6 +25,8 @@ export type CabinetPartner = {
 /** The cabinet's sections, in menu order; `right` is the R4E right (rights.ts) that opens each. */
 export const sections = [
   { slug: "", ru: "Статус и баллы", en: "Status and points", right: "cabinet" },
+  { slug: "employees", ru: "Сотрудники", en: "Employees", right: "manageEmployees" },
+  { slug: "training", ru: "Сертификаты", en: "Certificates", right: "cabinet" },
   { slug: "projects", ru: "Проекты", en: "Projects", right: "sections" },
   { slug: "widgets", ru: "Виджеты", en: "Widgets", right: "cabinet" },
 ] as const satisfies readonly { slug: string; ru: string; en: string; right: PartnerRight }[];

@@ -4,12 +4,17 @@ import { asc } from "drizzle-orm";
 import { html } from "hono/html";
 import type { Db } from "../../db/client.ts";
 import { partners } from "../../db/schema/index.ts";
+import { answerInvitation, invitationsOf } from "../../program/employees/links.ts";
+import { levelEn, levelRu } from "../../program/employees/mail.ts";
 import { createRouter } from "../../routes/router.ts";
+import { readForm } from "../form.ts";
 import type { PageDeps } from "../index.ts";
 import { bi, page } from "../layout.ts";
+import { detachForm, employeesPage, inviteForm } from "./employees.ts";
 import { may, sections } from "./frame.ts";
 import { overviewPage } from "./overview.ts";
 import { addProjectForm, projectsPage } from "./projects.ts";
+import { trainingPage } from "./training.ts";
 import { widgetsPage } from "./widgets.ts";
 
 async function staffList(db: Db) {
@@ -26,12 +31,25 @@ export function cabinetPageRoutes(deps: PageDeps) {
         .filter((l) => l.invitation === "accepted")
         .map((l) => ({ ...l, first: sections.find((s) => may(principal, l.partnerId, s.right)) }));
       const open = entries.filter((e) => e.first);
-      if (!isStaff && open.length === 1) {
+      const invitations = await invitationsOf(deps.db, principal.userId, deps.clock.now());
+      if (!isStaff && open.length === 1 && !invitations.length) {
         const only = open[0]!;
         return c.redirect(`/cabinet/${only.partnerId}${only.first!.slug ? `/${only.first!.slug}` : ""}`, 303);
       }
       const all = isStaff ? await staffList(deps.db) : [];
       const body = html`<h1>${bi("Кабинет партнёра", "Partner cabinet")}</h1>
+        ${c.req.query("answered") ? html`<p class="ok" role="status">${bi("Ответ на приглашение сохранён.", "Your answer was saved.")}</p>` : ""}
+        ${
+          invitations.length
+            ? html`<section aria-labelledby="inv-h"><h2 id="inv-h">${bi("Приглашения", "Invitations")}</h2>
+              <p class="muted">${bi("Партнёр добавил вас сотрудником; доступ появится после согласия (R4E.1).", "A partner added you as an employee; access starts once you agree (R4E.1).")}</p>
+              <ul>${invitations.map(
+                (i) => html`<li><strong>${i.partnerName}</strong> — ${bi(levelRu[i.level], levelEn[i.level])}
+                  <form class="copy-row" method="post" action="/cabinet/invitations/${i.id}/accept"><button type="submit">${bi("Принять", "Accept")}</button></form>
+                  <form class="copy-row" method="post" action="/cabinet/invitations/${i.id}/decline"><button class="secondary" type="submit">${bi("Отклонить", "Decline")}</button></form></li>`,
+              )}</ul></section>`
+            : ""
+        }
         ${
           entries.length
             ? html`<ul>${entries.map((e) =>
@@ -51,7 +69,18 @@ export function cabinetPageRoutes(deps: PageDeps) {
         }`;
       return c.html(page("Кабинет / Cabinet", body, "", { principal, path: "/cabinet", narrow: true }));
     })
+    .post("/cabinet/invitations/:linkId/:answer{accept|decline}", async (c) => {
+      await readForm(c, [deps.publicUrl]);
+      const answer = c.req.param("answer") === "accept" ? "accepted" : "declined";
+      const by = { userId: c.get("principal")!.userId, now: deps.clock.now() };
+      await answerInvitation(deps.db, c.req.param("linkId"), answer, by, deps.clock);
+      return c.redirect("/cabinet?answered=1", 303);
+    })
     .get("/cabinet/:partnerId", (c) => overviewPage(c, deps))
+    .get("/cabinet/:partnerId/employees", (c) => employeesPage(c, deps))
+    .post("/cabinet/:partnerId/employees", (c) => inviteForm(c, deps))
+    .post("/cabinet/:partnerId/employees/:linkId/detach", (c) => detachForm(c, deps))
+    .get("/cabinet/:partnerId/training", (c) => trainingPage(c, deps))
     .get("/cabinet/:partnerId/projects", (c) => projectsPage(c, deps))
     .post("/cabinet/:partnerId/projects", (c) => addProjectForm(c, deps))
     .get("/cabinet/:partnerId/widgets", (c) => widgetsPage(c, deps));
