@@ -229,7 +229,6 @@ describe("partner cabinet pages (R2.6, R4E)", () => {
     // The invited client sees the invitation and accepts it: access from now on.
     const chooser = await get("/cabinet", "client");
     expect(chooser.text).toContain("Приглашения");
-    const [link] = await h.db.select().from(s.employeeLinks).where(eq(s.employeeLinks.partnerId, alfa));
     const mine = (await h.db.select().from(s.employeeLinks)).find(
       (l) => l.partnerId === alfa && l.invitation === "pending" && l.leads,
     )!;
