@@ -15,20 +15,39 @@ import { demoPageRoutes } from "./pages/demo.ts";
 import { pageErrors } from "./pages/errors.ts";
 import { pageRoutes } from "./pages/index.ts";
 import type { BadgeService } from "./program/badges/service.ts";
+import type { VerifyDeps } from "./program/domains/domains.ts";
+import { additionalPointsRoutes } from "./routes/additional-points/index.ts";
 import { applicationModerationRoutes } from "./routes/application-moderation/index.ts";
 import { applicationRoutes } from "./routes/applications/index.ts";
 import { auditReportRoutes } from "./routes/audit-reports/index.ts";
 import { badgePlacementRoutes } from "./routes/badge-placements/index.ts";
+import { cabinetRoutes } from "./routes/cabinet/index.ts";
 import { cardRoutes } from "./routes/cards/index.ts";
+import { catalogueRoutes } from "./routes/catalogue/index.ts";
 import { devOutboxApi, devOutboxPage } from "./routes/dev-outbox/index.ts";
 import { directoryRoutes } from "./routes/directory/index.ts";
+import { documentRoutes } from "./routes/documents/index.ts";
 import { domainRoutes } from "./routes/domains/index.ts";
+import type { AuditNetwork } from "./program/reaudit/run.ts";
+import { projectModerationRoutes } from "./routes/project-moderation/index.ts";
+import { projectRoutes } from "./routes/projects/index.ts";
 import { footerCheckRoutes } from "./routes/footer-checks/index.ts";
 import { healthRoutes } from "./routes/health/index.ts";
+import { leadRoutes } from "./routes/leads/index.ts";
+import { leadModerationRoutes } from "./routes/leads/moderation.ts";
+import { phoneDayRoutes } from "./routes/phone-days/index.ts";
+import { promotionRoutes } from "./routes/promotions/index.ts";
+import { employeeRoutes } from "./routes/employees/index.ts";
+import { invitationRoutes } from "./routes/invitations/index.ts";
+import { marketplaceRoutes } from "./routes/marketplace/index.ts";
+import { trainingRoutes } from "./routes/training/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
 import { moderationLogRoutes } from "./routes/moderation-log/index.ts";
+import { nfrRoutes } from "./routes/nfr/index.ts";
 import { paperContractRoutes } from "./routes/paper-contract/index.ts";
 import { publicCardRoutes } from "./routes/public-card/index.ts";
+import { purchaseRoutes } from "./routes/purchases/index.ts";
+import { qualityRoutes } from "./routes/quality/index.ts";
 import { createRouter } from "./routes/router.ts";
 import { standingRoutes } from "./routes/standing/index.ts";
 import { terminationRoutes } from "./routes/termination/index.ts";
@@ -49,6 +68,12 @@ export type AppDeps = {
   publicUrl: string;
   /** The built widget bundle (default: widgets/dist/partner-trust.js). */
   bundleFile?: string;
+  /** W1: the domain check's DNS resolver and file fetcher (default: the real, guarded ones; tests: fakes). */
+  domainVerification?: VerifyDeps;
+  /** R6.2b: where the NFR request's site audit may fetch (tests: local sites, private addresses allowed). */
+  nfrSiteNetwork?: AuditNetwork;
+  /** R5.4f: where the project site check may fetch (tests: local sites, private addresses allowed). */
+  projectSiteNetwork?: AuditNetwork;
 };
 
 export function createApp(deps: AppDeps) {
@@ -88,12 +113,29 @@ export function createApp(deps: AppDeps) {
     .route("/api/v1", paperContractRoutes(deps))
     .route("/api/v1", terminationRoutes(deps))
     .route("/api/v1", standingRoutes(deps))
+    .route("/api/v1", cabinetRoutes(deps))
     .route("/api/v1", widgetApiRoutes(deps))
     .route("/api/v1", badgePlacementRoutes(deps))
     .route("/api/v1", footerCheckRoutes(deps))
     .route("/api/v1", cardRoutes(deps))
     .route("/api/v1", directoryRoutes(deps))
     .route("/api/v1", domainRoutes(deps))
+    .route("/api/v1", leadRoutes(deps))
+    .route("/api/v1", leadModerationRoutes(deps))
+    .route("/api/v1", promotionRoutes(deps))
+    .route("/api/v1", phoneDayRoutes(deps))
+    .route("/api/v1", projectRoutes(deps))
+    .route("/api/v1", projectModerationRoutes(deps))
+    .route("/api/v1", purchaseRoutes(deps))
+    .route("/api/v1", catalogueRoutes(deps))
+    .route("/api/v1", additionalPointsRoutes(deps))
+    .route("/api/v1", documentRoutes(deps))
+    .route("/api/v1", qualityRoutes(deps))
+    .route("/api/v1", nfrRoutes(deps))
+    .route("/api/v1", employeeRoutes(deps))
+    .route("/api/v1", invitationRoutes(deps))
+    .route("/api/v1", trainingRoutes(deps))
+    .route("/api/v1", marketplaceRoutes(deps))
     .route("/api/v1", embedRoutes(widgetDeps))
     .route("/", jwksRoutes(deps))
     .route("/", bundleRoutes(widgetDeps))

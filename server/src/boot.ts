@@ -9,16 +9,27 @@ import type { Env } from "./env.ts";
 import { createMailer } from "./mail/outbox.ts";
 import { type Transport, transportFor } from "./mail/transport.ts";
 import { createBadgeService } from "./program/badges/service.ts";
+import type { AuditNetwork } from "./program/reaudit/run.ts";
+import { moveSingleValuesIntoLists } from "./program/cards/migrate.ts";
 
-export type BootOptions = { clock: Clock; logger?: Logger; transport?: Transport; bundleFile?: string };
+export type BootOptions = {
+  clock: Clock;
+  logger?: Logger;
+  transport?: Transport;
+  bundleFile?: string;
+  /** R5.4f: the project site check's network (tests: local sites). */
+  projectSiteNetwork?: AuditNetwork;
+};
 
 export async function boot(
   env: Env,
-  { clock, logger = pino({ level: "silent" }), transport, bundleFile }: BootOptions,
+  { clock, logger = pino({ level: "silent" }), transport, bundleFile, projectSiteNetwork }: BootOptions,
 ) {
   const { db, client, close } = openDb({ url: env.databaseUrl, authToken: env.databaseAuthToken });
   try {
     await applyMigrations(db);
+    // R1.4a: card phones / e-mails / addresses from before the lists (a data step after the schema's).
+    await moveSingleValuesIntoLists(db);
   } catch (err) {
     close();
     throw err;
@@ -42,6 +53,7 @@ export async function boot(
     badges,
     publicUrl: env.publicUrl,
     ...(bundleFile ? { bundleFile } : {}),
+    ...(projectSiteNetwork && { projectSiteNetwork }),
   });
   return {
     app,

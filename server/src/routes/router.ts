@@ -22,7 +22,7 @@ export const ProblemSchema = z
   .openapi("Problem");
 
 /** OpenAPI response entries for the problem kinds a route can return. */
-export const problems = (...statuses: (401 | 403 | 404 | 409 | 422 | 503)[]) =>
+export const problems = (...statuses: (401 | 403 | 404 | 409 | 413 | 422 | 503)[]) =>
   Object.fromEntries(
     statuses.map((s) => [
       s,

@@ -3,6 +3,7 @@
 import { pointsForPrice } from "@partner-trust/rules";
 import { moscowDay } from "../clock.ts";
 import * as s from "../db/schema/index.ts";
+import { demoLogo } from "./cards.ts";
 import { agoFrom, DAY, dayAgoFrom, type SeedContext } from "./context.ts";
 import { partnerPlans } from "./plans.ts";
 
@@ -66,16 +67,20 @@ export async function seedPartners(ctx: SeedContext): Promise<Record<string, str
       paperContractAt: plan.target === "business" ? null : new Date(approvedAt.getTime() + 20 * DAY),
       bitrix24Portal: isAlfa ? "alfa.bitrix24.ru" : null,
     });
+    const logo = demoLogo(partnerId, pi, approvedAt, accountIds.moderator);
+    await db.insert(s.cardLogos).values(logo);
     await db.insert(s.cardVersions).values({
       partnerId,
       version: 1,
+      logoId: logo.id,
       state: "approved",
       name: plan.name,
       description: `${plan.name}: разработка и поддержка сайтов на «1С-Битрикс».`,
-      logoUrl: `https://${host}/logo.svg`,
-      phone: `+7 (900) 000-0${pi}-0${pi}`,
-      email: `info@${host}`,
-      address: `${plan.city}, ул. Примерная, ${pi + 1}`,
+      // R1.4a: E.164 phones, e-mails, addresses, an uploaded logo.
+      phones: [`+79000000${pi}0${pi}`],
+      emails: [`info@${host}`],
+      addresses: [`${plan.city}, ул. Примерная, ${pi + 1}`],
+      bitrix24Portal: isAlfa ? "alfa.bitrix24.ru" : null,
       city: plan.city,
       website: `https://${host}`,
       publishOnSite: true,

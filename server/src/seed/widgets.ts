@@ -35,7 +35,7 @@ export async function seedWidgetDemo(ctx: SeedContext, partnerIds: Record<string
     name: terminatedDemoPartner.name,
     city: terminatedDemoPartner.city,
     website: `https://${host}`,
-    email: `info@${host}`,
+    emails: [`info@${host}`],
     submittedAt: approvedAt,
     reviewedAt: approvedAt,
     reviewedBy: accountIds.moderator,

@@ -1,45 +1,92 @@
 // R1.4a–c: card versions — an edit is a PENDING version; approval supersedes the last approved one (never deleted).
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../../db/client.ts";
-import { cardVersions, moderationLog } from "../../db/schema/index.ts";
+import { cardVersions, moderationLog, partners } from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
 import { partnerChanged } from "../status/events.ts";
 
 export type CardVersion = typeof cardVersions.$inferSelect;
 
-/** The fields a partner edits (R1.4a). */
+/** The fields of a version (R1.4a, R6.3a, R7.1a); the logo comes through its own upload. */
 export const cardFields = [
   "name",
   "description",
-  "logoUrl",
-  "phone",
-  "email",
-  "leadsEmail",
-  "address",
-  "city",
+  "logoId",
+  "phones",
+  "emails",
+  "addresses",
   "website",
+  "bitrix24Portal",
+  "leadsEmail",
+  "city",
   "publishOnSite",
 ] as const;
 export type CardField = (typeof cardFields)[number];
-export type CardInput = { [K in CardField]?: CardVersion[K] } & { name: string; city: string };
+type CardValues = Pick<CardVersion, CardField>;
+/** What a partner's card edit sets: every field but the logo, which the edit keeps. */
+export type CardInput = Omit<
+  CardValues,
+  "logoId" | "description" | "website" | "bitrix24Portal" | "leadsEmail"
+> & {
+  description?: string | null | undefined;
+  website?: string | null | undefined;
+  bitrix24Portal?: string | null | undefined;
+  leadsEmail?: string | null | undefined;
+};
 
-/** R1.4a: publication needs "publish on site" and these fields. */
-const requiredForPublication = ["description", "logoUrl", "phone", "address", "website"] as const;
+/**
+ * The lists of a version; a row from before the lists (or written since by code that still sets the old
+ * single columns) reads as a one-item list until start-up moves it (migrate.ts).
+ */
+export function contactLists(
+  card: Pick<CardVersion, "phones" | "emails" | "addresses" | "phone" | "email" | "address">,
+) {
+  const or = (list: string[] | null | undefined, single: string | null) =>
+    list?.length ? list : single?.trim() ? [single.trim()] : [];
+  return {
+    phones: or(card.phones, card.phone),
+    emails: or(card.emails, card.email),
+    addresses: or(card.addresses, card.address),
+  };
+}
 
-export function publication(card: Pick<CardVersion, CardField>): { publishable: boolean; missing: string[] } {
-  const missing: string[] = requiredForPublication.filter((f) => !card[f]?.trim());
-  if (!card.publishOnSite) missing.unshift("publishOnSite");
+/** The version's values as the API and the diff show them (lists read through `contactLists`). */
+export function cardValues(card: CardVersion): CardValues {
+  const values = {} as Record<CardField, unknown>;
+  for (const f of cardFields) values[f] = card[f];
+  return { ...(values as CardValues), ...contactLists(card) };
+}
+
+/** R1.4a: publication needs "publish on site" and these fields (API names). */
+const requiredForPublication = ["description", "logo", "phones", "addresses", "website"] as const;
+
+export function publication(card: CardVersion): { publishable: boolean; missing: string[] } {
+  const v = cardValues(card);
+  const present = {
+    description: !!v.description?.trim(),
+    logo: !!v.logoId,
+    phones: v.phones.length > 0,
+    addresses: v.addresses.length > 0,
+    website: !!v.website?.trim(),
+  };
+  const missing: string[] = requiredForPublication.filter((f) => !present[f]);
+  if (!v.publishOnSite) missing.unshift("publishOnSite");
   return { publishable: missing.length === 0, missing };
 }
 
 export type FieldDiff = { field: CardField; old: unknown; new: unknown };
 
-export function diffCards(old: Pick<CardVersion, CardField> | undefined, next: Pick<CardVersion, CardField>) {
+/** Field by field, old and new (lists compared as a whole, in order). */
+export function diffCards(old: CardVersion | undefined, next: CardVersion): FieldDiff[] {
+  const a = old ? cardValues(old) : undefined;
+  const b = cardValues(next);
   const out: FieldDiff[] = [];
   for (const field of cardFields) {
-    const a = old?.[field] ?? null;
-    const b = next[field] ?? null;
-    if (a !== b) out.push({ field, old: a, new: b });
+    const x = a?.[field] ?? null;
+    const y = b[field] ?? null;
+    if (JSON.stringify(x) !== JSON.stringify(y)) out.push({ field, old: x, new: y });
   }
   return out;
 }
@@ -56,12 +103,20 @@ export function latestIn(versions: CardVersion[], state: CardVersion["state"]): 
   return versions.filter((v) => v.state === state).at(-1);
 }
 
-/** A new pending version; an earlier pending one is replaced (rejected as superseded by the newer edit). */
+/** The version an edit starts from: the pending one if any (it is replaced), else the approved one. */
+export const editBase = (versions: CardVersion[]) =>
+  latestIn(versions, "pending") ?? latestIn(versions, "approved");
+
+/**
+ * A new pending version; an earlier pending one is replaced (superseded by the newer edit). `extra` writes
+ * more rows in the same batch (the logo upload's blob).
+ */
 export async function submitCard(
   db: Db,
   partnerId: string,
-  input: CardInput,
+  input: CardInput & { logoId?: string | null },
   by: { userId: string; now: Date },
+  extra: BatchItem<"sqlite">[] = [],
 ): Promise<CardVersion> {
   const versions = await cardVersionsOf(db, partnerId);
   const version = (versions.at(-1)?.version ?? 0) + 1;
@@ -70,18 +125,20 @@ export async function submitCard(
     partnerId,
     version,
     state: "pending" as const,
+    logoId: editBase(versions)?.logoId ?? null,
     ...input,
     submittedBy: by.userId,
     submittedAt: by.now,
   };
-  const [, inserted] = await db.batch([
+  const results = await db.batch([
+    ...extra,
     db
       .update(cardVersions)
       .set({ state: "superseded", reviewNote: "replaced by a newer edit", reviewedAt: by.now })
       .where(inArray(cardVersions.id, pendingIds.length ? pendingIds : ["-"])),
     db.insert(cardVersions).values(values).returning(),
-  ]);
-  return inserted[0]!;
+  ] as unknown as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  return (results.at(-1) as CardVersion[])[0]!;
 }
 
 /** Moderator decision on a pending version; approval supersedes the approved one and refreshes the widgets. */
@@ -104,6 +161,8 @@ export async function decideCard(
     reason: by.note ?? null,
   });
   const onlyIfPending = and(eq(cardVersions.id, version.id), eq(cardVersions.state, "pending"));
+  const approvedBefore = latestIn(await cardVersionsOf(db, version.partnerId), "approved");
+  const portalChanged = (approvedBefore?.bitrix24Portal ?? null) !== (version.bitrix24Portal ?? null);
   if (decision === "reject") {
     const [, updated] = await db.batch([
       log,
@@ -127,6 +186,12 @@ export async function decideCard(
       .set({ state: "approved", ...reviewed })
       .where(onlyIfPending)
       .returning(),
+    // R6.3a: an approved change of the portal becomes the partner's portal (what the Bitrix24 NFR reads);
+    // other approvals leave it as it is.
+    db
+      .update(partners)
+      .set({ bitrix24Portal: version.bitrix24Portal })
+      .where(and(eq(partners.id, version.partnerId), portalChanged ? undefined : sql`0`)),
   ]);
   if (!updated[0]) throw conflict("The version was decided meanwhile.");
   partnerChanged(db, [version.partnerId]);

@@ -4,6 +4,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { cardVersions, competencies, type PartnerStatus, partners } from "../../db/schema/index.ts";
+import { publicLogoUrl } from "../cards/logos.ts";
 import { publication } from "../cards/versions.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
 import { loadPartnerFacts } from "../status/facts.ts";
@@ -66,7 +67,7 @@ export async function publishedPartners(db: Db, { clock }: { clock: Clock }): Pr
         ru: titles.get(code)?.ru ?? code,
         en: titles.get(code)?.en ?? code,
       })),
-      logoUrl: card.logoUrl,
+      logoUrl: card.logoId ? publicLogoUrl(partner.id) : null,
       website: card.website,
       description: card.description ?? "",
       score: rankingScore(input),

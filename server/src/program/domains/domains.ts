@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { Resolver } from "node:dns/promises";
 import { domainToASCII } from "node:url";
 import { trademarkInDomain } from "@partner-trust/audit";
-import { type FetchOptions, safeFetch } from "@partner-trust/audit/node";
+import { safeFetch } from "@partner-trust/audit/node";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { moderationLog, registeredDomains } from "../../db/schema/index.ts";
@@ -73,11 +73,17 @@ export async function addDomain(db: Db, partnerId: string, input: string, by: { 
   return { domain: inserted!, trademark: flag ? flag.reason : null };
 }
 
+/** What verification reaches the network with: injectable (AppDeps.domainVerification), the real ones by default. */
 export type VerifyDeps = {
+  /** DNS TXT lookup; default: node:dns/promises. */
   resolveTxt?: (host: string) => Promise<string[][]>;
-  fetchOptions?: FetchOptions;
-  /** Where the file is fetched from (tests: a local fixture server's origin); default `https://<host>`. */
-  fileOrigin?: (host: string) => string;
+  /** GET of the verification file; default: the audit package's guarded fetcher (no private addresses). */
+  fetchFile?: (url: string) => Promise<{ status: number; body: Uint8Array }>;
+};
+
+export const realVerifyDeps: Required<VerifyDeps> = {
+  resolveTxt: (host) => new Resolver({ timeout: 5_000, tries: 2 }).resolveTxt(host),
+  fetchFile: (url) => safeFetch(url, { timeoutMs: 10_000, maxRedirects: 2 }),
 };
 
 /** Checks DNS TXT first, then the file; the first that carries the token verifies the domain. */
@@ -91,16 +97,16 @@ export async function verifyDomain(db: Db, partnerId: string, host: string, deps
   const reasons: string[] = [];
   let method: "dns" | "file" | null = null;
   try {
-    const records = await (deps.resolveTxt ?? ((h) => new Resolver().resolveTxt(h)))(host);
+    const records = await (deps.resolveTxt ?? realVerifyDeps.resolveTxt)(host);
     if (records.some((r) => r.join("") === `${TXT_PREFIX}${token}`)) method = "dns";
     else reasons.push(`dns: no TXT record "${TXT_PREFIX}${token}" at ${host}`);
   } catch (err) {
     reasons.push(`dns: ${(err as Error).message}`);
   }
   if (!method) {
-    const url = `${deps.fileOrigin?.(host) ?? `https://${host}`}/.well-known/partner-trust.txt`;
+    const url = `https://${host}/.well-known/partner-trust.txt`;
     try {
-      const res = await safeFetch(url, { timeoutMs: 10_000, maxRedirects: 2, ...deps.fetchOptions });
+      const res = await (deps.fetchFile ?? realVerifyDeps.fetchFile)(url);
       const text = new TextDecoder().decode(res.body).trim();
       if (res.status === 200 && text.split(/\s+/).includes(token)) method = "file";
       else reasons.push(`file: ${url} answered ${res.status} without the token`);

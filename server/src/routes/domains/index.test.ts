@@ -1,11 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { safeFetch } from "@partner-trust/audit/node";
 import { eq } from "drizzle-orm";
+import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../app.ts";
 import * as s from "../../db/schema/index.ts";
-import { normaliseDomain, verifyDomain } from "../../program/domains/domains.ts";
+import { normaliseDomain, type VerifyDeps, verifyDomain } from "../../program/domains/domains.ts";
 import { seedDemo } from "../../seed/index.ts";
-import { body, createHarness, type Harness, signIn } from "../../test/harness.ts";
+import { body, createHarness, type Harness, ORIGIN, signIn } from "../../test/harness.ts";
 
 describe("registered domains (W1, R1.6b)", () => {
   let h: Harness;
@@ -63,39 +66,42 @@ describe("registered domains (W1, R1.6b)", () => {
     expect((await add("other.ru", limited)).status).toBe(403);
   });
 
-  it("verify by DNS TXT (injected resolver), by file (local fixture, test allowance), failure with reasons", async () => {
+  it("W1: the real fetcher is guarded — a private address is refused; with the test allowance the file verifies", async () => {
     const d = await body(await add("verify-me.ru"));
     const now = new Date();
     const noDns = async () => {
       throw new Error("ENOTFOUND");
     };
-    const failed = await verifyDomain(h.db, alfaId, "verify-me.ru", { resolveTxt: noDns }, now);
+    const failed = await verifyDomain(
+      h.db,
+      alfaId,
+      "verify-me.ru",
+      { resolveTxt: noDns, fetchFile: async () => ({ status: 404, body: new Uint8Array() }) },
+      now,
+    );
     expect(failed.verification).toBe("failed");
     expect(failed.reasons.join(" ")).toContain("ENOTFOUND");
 
     const origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-    const viaFile = { resolveTxt: noDns, fileOrigin: () => origin };
-    const refused = await verifyDomain(h.db, alfaId, "verify-me.ru", viaFile, now);
-    expect(refused.verification).toBe("failed"); // private address without the allowance
+    const local = (allowPrivate: boolean) => (url: string) =>
+      safeFetch(url.replace("https://verify-me.ru", origin), { timeoutMs: 5_000, allowPrivate });
     fileBody = `${d.token}\n`;
+    const refused = await verifyDomain(
+      h.db,
+      alfaId,
+      "verify-me.ru",
+      { resolveTxt: noDns, fetchFile: local(false) },
+      now,
+    );
+    expect(refused.verification).toBe("failed"); // private address without the allowance
     const byFile = await verifyDomain(
       h.db,
       alfaId,
       "verify-me.ru",
-      { ...viaFile, fetchOptions: { allowPrivate: true } },
+      { resolveTxt: noDns, fetchFile: local(true) },
       now,
     );
     expect(byFile).toMatchObject({ verification: "verified", method: "file" });
-
-    const e = await body(await add("dns-me.ru"));
-    const byDns = await verifyDomain(
-      h.db,
-      alfaId,
-      "dns-me.ru",
-      { resolveTxt: async () => [["other"], [`partner-trust-verification=${e.token}`]] },
-      now,
-    );
-    expect(byDns).toMatchObject({ verification: "verified", method: "dns" });
   });
 
   it("delete removes the domain and logs it", async () => {
@@ -111,5 +117,103 @@ describe("registered domains (W1, R1.6b)", () => {
     expect(listed.items.map((i: { host: string }) => i.host)).not.toContain("remove-me.ru");
     const logs = await h.db.select().from(s.moderationLog).where(eq(s.moderationLog.action, "domain.remove"));
     expect(logs.some((l) => l.reason === "remove-me.ru")).toBe(true);
+  });
+
+  describe("POST /partners/{partnerId}/domains/{host}/verify with the network injected through AppDeps", () => {
+    const txt = new Map<string, string[][]>();
+    const files = new Map<string, string>();
+    const asked: string[] = [];
+    const domainVerification: VerifyDeps = {
+      resolveTxt: async (host) => {
+        asked.push(`dns:${host}`);
+        const records = txt.get(host);
+        if (!records) throw Object.assign(new Error(`queryTxt ENOTFOUND ${host}`), { code: "ENOTFOUND" });
+        return records;
+      },
+      fetchFile: async (url) => {
+        asked.push(url);
+        const text = files.get(url);
+        return text === undefined
+          ? { status: 404, body: new Uint8Array() }
+          : { status: 200, body: new TextEncoder().encode(text) };
+      },
+    };
+    let app: ReturnType<typeof createApp>;
+    beforeAll(() => {
+      const deps = {
+        db: h.db,
+        auth: h.auth,
+        mailer: h.mailer,
+        clock: h.clock,
+        badges: h.badges,
+        publicUrl: ORIGIN,
+        domainVerification,
+      };
+      app = createApp(deps);
+    });
+    const verify = (host: string, cookie = partner) =>
+      app.request(`/api/v1/partners/${alfaId}/domains/${host}/verify`, {
+        method: "POST",
+        headers: { cookie },
+      });
+    const badgeDomains = async () => {
+      const { token } = await body(await app.request(`/api/v1/public/partners/${alfaId}/status`));
+      return (decodeJwt(token).partner as { domains: string[] }).domains;
+    };
+
+    it("W1: a TXT record with the token verifies the domain; the badge binds to it at once", async () => {
+      const d = await body(await add("txt-route.ru"));
+      txt.set("txt-route.ru", [["v=spf1 -all"], [`partner-trust-verification=${d.token}`]]);
+      expect(await badgeDomains()).not.toContain("txt-route.ru");
+      const res = await verify("txt-route.ru");
+      expect(res.status).toBe(200);
+      expect(await body(res)).toEqual({
+        host: "txt-route.ru",
+        verification: "verified",
+        method: "dns",
+        reasons: [],
+      });
+      expect(await badgeDomains()).toContain("txt-route.ru");
+      expect(asked).not.toContain("https://txt-route.ru/.well-known/partner-trust.txt"); // DNS sufficed
+    });
+
+    it("W1: no TXT record, the file at /.well-known/partner-trust.txt carries the token: verified by file", async () => {
+      const d = await body(await add("file-route.ru"));
+      files.set("https://file-route.ru/.well-known/partner-trust.txt", `# partner trust\n${d.token}\n`);
+      const res = await verify("file-route.ru", moderator); // staff may run the check too
+      expect(await body(res)).toMatchObject({ verification: "verified", method: "file" });
+      expect(asked).toContain("dns:file-route.ru");
+    });
+
+    it("W1: neither carries the token: failed, with the reason of each method; a wrong token does not verify", async () => {
+      await add("wrong-route.ru");
+      txt.set("wrong-route.ru", [["partner-trust-verification=someone-else"]]);
+      files.set("https://wrong-route.ru/.well-known/partner-trust.txt", "another-token");
+      const res = await body(await verify("wrong-route.ru"));
+      expect(res.verification).toBe("failed");
+      expect(res.method).toBeNull();
+      expect(res.reasons).toHaveLength(2);
+      expect(res.reasons[0]).toMatch(/^dns: no TXT record/);
+      expect(res.reasons[1]).toMatch(/^file: .* answered 200 without the token/);
+      const listed = await body(
+        await app.request(`/api/v1/partners/${alfaId}/domains`, { headers: { cookie: partner } }),
+      );
+      expect(listed.items.find((i: { host: string }) => i.host === "wrong-route.ru").verification).toBe(
+        "failed",
+      );
+      expect(await badgeDomains()).not.toContain("wrong-route.ru");
+    });
+
+    it("W1: an unknown domain is 404; a limited user is 403; bad params are 422", async () => {
+      expect((await verify("never-added.ru")).status).toBe(404);
+      const limited = await signIn(h.app, "employee@partner-trust.local", "employee-demo");
+      expect((await verify("txt-route.ru", limited)).status).toBe(403);
+      const bad = await app.request(`/api/v1/partners/${alfaId}/domains/${"a".repeat(254)}/verify`, {
+        method: "POST",
+        headers: { cookie: moderator },
+      });
+      expect(bad.status).toBe(422);
+      expect((await body(bad)).errors[0].path).toBe("host");
+    });
   });
 });

@@ -4,6 +4,7 @@ import type { PartnerCard } from "@partner-trust/audit/card";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { cardVersions, partners, registeredDomains } from "../../db/schema/index.ts";
+import { contactLists } from "../../program/cards/versions.ts";
 
 export type { PartnerCard };
 
@@ -18,6 +19,7 @@ export function normaliseHost(input: string): string {
   return host.replace(/\.$/, "").replace(/^www\./, "");
 }
 
+/** Exactly the audit package's card (its schema is strict): A2's phones, e-mails, addresses, domains. */
 export async function approvedCard(db: Db, partnerId: string): Promise<PartnerCard | null> {
   const [partner] = await db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId));
   if (!partner) return null;
@@ -36,9 +38,7 @@ export async function approvedCard(db: Db, partnerId: string): Promise<PartnerCa
   if (card.website) hosts.add(normaliseHost(card.website));
   return {
     name: card.name,
-    phones: card.phone ? [card.phone] : [],
-    emails: card.email ? [card.email] : [],
-    addresses: card.address ? [card.address] : [],
+    ...contactLists(card),
     domains: [...hosts].sort(),
   };
 }
