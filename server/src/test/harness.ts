@@ -8,6 +8,7 @@ import { boot } from "../boot.ts";
 import { type Clock, systemClock } from "../clock.ts";
 import { parseEnv } from "../env.ts";
 import { devTransport, type Transport } from "../mail/transport.ts";
+import type { AuditNetwork } from "../program/reaudit/run.ts";
 import { startSqld } from "./sqld.ts";
 
 declare module "vitest" {
@@ -39,7 +40,14 @@ export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
 /** A real app (the same `boot` as the start command) on a fresh database. */
 export async function createHarness(
-  options: { clock?: Clock; transport?: Transport; production?: boolean; bundleFile?: string } = {},
+  options: {
+    clock?: Clock;
+    transport?: Transport;
+    production?: boolean;
+    bundleFile?: string;
+    /** R5.4f: the project site check's network (local test sites: src/test/project-sites.ts). */
+    projectSiteNetwork?: AuditNetwork;
+  } = {},
 ) {
   const database = await freshDatabase();
   // DATABASE_URL points at the fresh database: a file, or the sqld started for this test file.
@@ -53,6 +61,7 @@ export async function createHarness(
     clock: options.clock ?? systemClock,
     transport: options.transport ?? devTransport,
     ...(options.bundleFile ? { bundleFile: options.bundleFile } : {}),
+    ...(options.projectSiteNetwork && { projectSiteNetwork: options.projectSiteNetwork }),
   });
   return {
     ...booted,
