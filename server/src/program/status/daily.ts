@@ -6,6 +6,7 @@ import { type Clock, moscowDay, moscowMidnight } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { acquireLease, completeLease, isLeaseDone } from "../../jobs/lease.ts";
 import { decideNfrRenewals } from "../nfr/renewal.ts";
+import { creditMissedQm } from "../quality/repair.ts";
 import { type RecomputeOptions, type RecomputeResult, recomputeAll } from "./recompute.ts";
 
 /** Long enough for any recompute; a runner that died mid-run is taken over after it. */
@@ -36,6 +37,7 @@ export async function runDailyRecompute(
   }
   const result = await recomputeAll(db, on, { ...options, now: clock.now() });
   await decideNfrRenewals(db, on, { now: clock.now() }); // R6.2d, R6.3c: NFR licence years ending on `on`
+  await creditMissedQm(db, { clock }); // R5.5b: a completion whose accrual was lost to a crash
   await completeLease(db, name, holder);
   return { ran: true, result };
 }
