@@ -192,10 +192,20 @@ describe("R4E authorisation matrix", () => {
    */
   const request = async (cookie: string, method: string, path: string, partnerId: string) => {
     const url = path.replace(":partnerId", partnerId).replace(/:([A-Za-z]+)/g, "matrix-$1");
-    const res = await h.app.request(
-      url,
-      call(cookie, method, method === "GET" || method === "DELETE" ? undefined : {}),
-    );
+    const hasBody = method !== "GET" && method !== "DELETE";
+    // Pages take same-origin forms (their CSRF check is no authorisation); the API takes JSON.
+    const init = path.startsWith("/api/")
+      ? call(cookie, method, hasBody ? {} : undefined)
+      : {
+          method,
+          headers: {
+            cookie,
+            origin: "http://localhost",
+            "content-type": "application/x-www-form-urlencoded",
+          },
+          ...(hasBody ? { body: "" } : {}),
+        };
+    const res = await h.app.request(url, init);
     if (res.status === 404) {
       const detail = String(
         (
