@@ -37,3 +37,22 @@ export const marketplaceModuleUpdates = sqliteTable(
   },
   (t) => [uniqueIndex("marketplace_module_updates_module_id_version_idx").on(t.moduleId, t.version)],
 );
+
+/** A module's title and description before each edit (nothing is overwritten unread). */
+export const marketplaceModuleRevisions = sqliteTable(
+  "marketplace_module_revisions",
+  {
+    id: id(),
+    moduleId: text("module_id")
+      .notNull()
+      .references(() => marketplaceModules.id),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    // Who wrote this text and when (the module's creator or a later editor).
+    writtenBy: text("written_by").notNull(),
+    writtenAt: timestamp("written_at").notNull(),
+    supersededBy: text("superseded_by").notNull(),
+    supersededAt: timestamp("superseded_at").notNull(),
+  },
+  (t) => [index("marketplace_module_revisions_module_id_idx").on(t.moduleId)],
+);
