@@ -16,6 +16,7 @@ import type { SeedContext } from "./context.ts";
 import { seedEmployeeDemo } from "./employees.ts";
 import { seedLifecycle } from "./lifecycle.ts";
 import { seedPartners } from "./partners.ts";
+import { pricePurchaseHistory, seedPurchaseDemo } from "./purchases.ts";
 import { seedQualityNfr } from "./quality-nfr.ts";
 import { seedProjectDemo } from "./projects.ts";
 import { seedWidgetDemo } from "./widgets.ts";
@@ -80,11 +81,13 @@ export async function seedDemo({
     await seedLifecycle(ctx);
     await seedCardDemo(ctx, partnerIds);
     await seedProjectDemo(ctx, partnerIds);
+    await seedPurchaseDemo(ctx, partnerIds); // R5.2, R5.3: purchases and requests, counted by the replay
     // R2.5, R3.2: statuses from the facts, as the engine's replay has them today.
     await replayStatus(tx, [...Object.values(partnerIds), terminatedId], moscowDay(now), {
       catalogue: await loadCatalogue(tx),
       now,
     });
+    await pricePurchaseHistory(ctx); // R2.4: the discount of the status held on each purchase day
     await seedQualityNfr(ctx, partnerIds); // R5.5, R6: after the replay (it names a status key)
   });
   return { seeded: true, accounts: demoAccounts };

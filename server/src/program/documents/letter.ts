@@ -35,7 +35,7 @@ export async function renderAuthorizationLetter(
     page,
     `Настоящим ООО «1С-Битрикс» подтверждает, что «${claim.name}» является участником партнёрской программы 1С-Битрикс ` +
       `(договор о сотрудничестве от ${contract}) со статусом «${title.ru}» с ${since} и уполномочено продавать ` +
-      "следующие редакции продуктов «1С-Битрикс»:",
+      "следующие редакции продукта «1С-Битрикс: Управление сайтом»:",
     { ...box, y: y - 30, font: regular, size: 12 },
   );
   for (const e of facts.editions)
@@ -44,7 +44,7 @@ export async function renderAuthorizationLetter(
     page,
     `1C-Bitrix LLC confirms that "${claim.name}" is a member of the 1C-Bitrix partner program (cooperation contract ` +
       `of ${contract}) with the status "${title.en}" since ${since}, and is authorized to sell the editions of ` +
-      "1C-Bitrix products listed above.",
+      `"1C-Bitrix: Site Management" listed above.`,
     { ...box, y: y - 14, font: regular, size: 11, color: muted },
   );
   y = paragraph(

@@ -22,6 +22,17 @@ export type PurchaseRequest = {
 
 export type Purchase = typeof s.purchases.$inferSelect;
 
+/** The request as compared for a retried key: defaults filled in, so `quantity: 1` and no quantity are one request. */
+export function requestFingerprint(request: PurchaseRequest): string {
+  return fingerprint({
+    kind: request.kind,
+    editionCode: request.editionCode,
+    targetEditionCode: request.targetEditionCode ?? null,
+    quantity: request.quantity ?? 1,
+    licenseKey: request.licenseKey ?? null,
+  });
+}
+
 const unprocessable = (path: string, message: string) =>
   new AppError("validation", message, [{ path, message }]);
 
@@ -55,13 +66,7 @@ export async function buy(
 ): Promise<{ purchase: Purchase; created: boolean }> {
   const { partnerId, key, request } = input;
   const quantity = request.quantity ?? 1;
-  const hash = fingerprint({
-    kind: request.kind,
-    editionCode: request.editionCode,
-    targetEditionCode: request.targetEditionCode ?? null,
-    quantity,
-    licenseKey: request.licenseKey ?? null,
-  });
+  const hash = requestFingerprint(request);
   const stored = await replay(db, partnerId, key, hash);
   if (stored) return { purchase: stored, created: false };
 

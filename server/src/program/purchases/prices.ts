@@ -7,10 +7,13 @@ import * as s from "../../db/schema/index.ts";
 
 type PriceRow = { kind: s.PurchaseKind; editionCode: string; targetEditionCode?: string; priceRub: number };
 
-/** The on-premise "Корпоративный портал" edition: the one the extra portal users (R5.2) are bought for. */
+/**
+ * The on-premise corporate portal, the edition extra portal users (R5.2) are bought for. It is «1С-Битрикс24»
+ * (the box version), so R2.4 gives no discount on it; its points count all the same.
+ */
 export const portalEdition = {
   code: "corporate-portal",
-  title: "Корпоративный портал",
+  title: "1С-Битрикс24: Корпоративный портал",
   priceRub: 139_000,
   sites: 1,
 } as const;
@@ -43,7 +46,7 @@ export async function seedPurchasePrices(db: Writer, now: Date): Promise<void> {
     const ranks = await db.select({ rank: s.editions.rank }).from(s.editions);
     await db.insert(s.editions).values({
       ...portalEdition,
-      product: "site_management",
+      product: "bitrix24",
       rank: Math.max(0, ...ranks.map((r) => r.rank)) + 1,
     });
   }

@@ -82,12 +82,9 @@ const create = createRoute({
   request: {
     params: partnerParam,
     headers: z.object({
-      "idempotency-key": z
-        .string()
-        .optional()
-        .openapi({
-          description: "Required: a UUID (16–128 of A–Z a–z 0–9 . _ : -); a retry sends the same key",
-        }),
+      "idempotency-key": z.string().optional().openapi({
+        description: "Required: a UUID (16–128 of A–Z a–z 0–9 . _ : -); a retry sends the same key",
+      }),
     }),
     body: { required: true, content: { "application/json": { schema: PurchaseBody } } },
   },
