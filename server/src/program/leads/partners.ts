@@ -3,6 +3,7 @@
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { cardVersions, type PartnerStatus, partners } from "../../db/schema/index.ts";
+import { contactLists } from "../cards/versions.ts";
 import { cityKey } from "../cities/normalize.ts";
 
 export type LeadPartner = {
@@ -28,8 +29,12 @@ export async function leadPartners(db: Db, where?: SQL): Promise<LeadPartner[]> 
       cardName: cardVersions.name,
       cardCity: cardVersions.city,
       leadsEmail: cardVersions.leadsEmail,
+      emails: cardVersions.emails,
       email: cardVersions.email,
+      phones: cardVersions.phones,
       phone: cardVersions.phone,
+      addresses: cardVersions.addresses,
+      address: cardVersions.address,
       website: cardVersions.website,
     })
     .from(partners)
@@ -38,15 +43,24 @@ export async function leadPartners(db: Db, where?: SQL): Promise<LeadPartner[]> 
     .where(where);
   return rows.map((r) => {
     const city = r.cardCity ?? r.city;
+    // R1.4a: the card's lists (older cards' single values read through the cards' own reader).
+    const { emails, phones } = contactLists({
+      emails: r.emails ?? [],
+      email: r.email,
+      phones: r.phones ?? [],
+      phone: r.phone,
+      addresses: r.addresses ?? [],
+      address: r.address,
+    });
     return {
       id: r.id,
       name: r.cardName ?? r.name,
       status: r.status,
       city,
       cityKey: cityKey(city),
-      leadsEmail: r.leadsEmail || r.email || null,
-      email: r.email,
-      phone: r.phone,
+      leadsEmail: r.leadsEmail || emails[0] || null,
+      email: emails[0] ?? null,
+      phone: phones[0] ?? null,
       website: r.website,
     };
   });

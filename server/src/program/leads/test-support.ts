@@ -37,9 +37,9 @@ export async function makePartner(
       state: "approved",
       name: p.name,
       city: p.cardCity ?? p.city,
-      email: p.email === undefined ? `info-${id.slice(0, 6)}@example.ru` : p.email,
+      emails: p.email === null ? [] : [p.email ?? `info-${id.slice(0, 6)}@example.ru`],
       leadsEmail: p.leadsEmail ?? null,
-      phone: "+7 495 000-00-00",
+      phones: ["+74950000000"],
       submittedAt: at,
     });
   return id;
