@@ -230,6 +230,29 @@ describe("quality monitoring (R5.5)", () => {
     expect((await call(h, mod, "GET", `/partners/${partner.id}/qm-results`)).status).toBe(200);
   });
 
+  it("R5.5b: two moderators recording the same call at once — one completes it, the other gets 409, points once", async () => {
+    const projectId = await project(partner.id, "client-race.ru", "credited");
+    const submitted = await body(
+      await call(h, full, "POST", `/partners/${partner.id}/qm-submissions`, {
+        projectId,
+        tests: allPassed(),
+        clientContact: contact,
+      }),
+    );
+    const other = await userWith(h, "mod2@quality.ru", { role: "moderator" });
+    const path = `/moderation/qm-submissions/${submitted.id}/call`;
+    const answers = await Promise.all(
+      [mod, other].map((cookie) => call(h, cookie, "POST", path, { ratings: allRated(4) })),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(
+      await h.db.select().from(s.pointAccruals).where(eq(s.pointAccruals.sourceId, submitted.id)),
+    ).toHaveLength(1);
+    expect(
+      await h.db.select().from(s.qmCallRatings).where(eq(s.qmCallRatings.submissionId, submitted.id)),
+    ).toHaveLength(questions.length);
+  });
+
   it("R5.5: a moderator declines a submission with a reason (logged, mailed); the project may be submitted again", async () => {
     const projectId = await project(partner.id, "client-two.ru", "credited");
     const submitOnce = () =>
