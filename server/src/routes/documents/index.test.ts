@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import { decodePDFRawStream, type PDFArray, PDFDocument, type PDFRawStream } from "pdf-lib";
+import QRCode from "qrcode";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../clock.ts";
@@ -19,6 +21,32 @@ async function pdfText(res: Response): Promise<string> {
   expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
   const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
   return text.replace(/\s+/g, " ");
+}
+
+/** The QR code drawn on the first page, read back from its black squares as "row,col" cells. */
+async function drawnQr(bytes: Uint8Array): Promise<Set<string>> {
+  const doc = await PDFDocument.load(bytes);
+  const contents = doc.getPages()[0]!.node.Contents() as PDFArray;
+  const ops = contents
+    .asArray()
+    .map((r) => new TextDecoder().decode(decodePDFRawStream(doc.context.lookup(r) as PDFRawStream).decode()))
+    .join("\n");
+  const squares = [
+    ...ops.matchAll(/q\n0 0 0 rg\n[^]*?1 0 0 1 ([\d.]+) ([\d.]+) cm\n[^]*?0 0 m\n0 ([\d.]+) l\n/g),
+  ].map((m) => ({ x: Number(m[1]), y: Number(m[2]), size: Number(m[3]) }));
+  const cell = squares[0]!.size;
+  const left = Math.min(...squares.map((q) => q.x));
+  const top = Math.max(...squares.map((q) => q.y));
+  return new Set(squares.map((q) => `${Math.round((top - q.y) / cell)},${Math.round((q.x - left) / cell)}`));
+}
+
+/** The dark cells of the QR code of `text`. */
+function expectedQr(text: string): Set<string> {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
+  const cells = new Set<string>();
+  for (let r = 0; r < modules.size; r++)
+    for (let c = 0; c < modules.size; c++) if (modules.get(r, c)) cells.add(`${r},${c}`);
+  return cells;
 }
 
 describe("documents (R2.5)", () => {
@@ -72,6 +100,17 @@ describe("documents (R2.5)", () => {
     expect(text).toContain("Сертифицированный партнёр 1С-Битрикс");
     for (const edition of ["Старт", "Стандарт", "Малый бизнес", "Бизнес"]) expect(text).toContain(edition);
     expect(text).toContain(`${ORIGIN}/partners/${p.id}`);
+  });
+
+  it("R2.5: both documents carry a QR code of the verification URL", async () => {
+    const url = `${ORIGIN}/partners/${p.id}`;
+    for (const doc of ["certificate.pdf", "authorization-letter.pdf"]) {
+      const bytes = new Uint8Array(await (await get(doc, p.main)).arrayBuffer());
+      const drawn = await drawnQr(bytes);
+      expect(drawn.size, doc).toBeGreaterThan(100);
+      expect(drawn, doc).toEqual(expectedQr(url));
+      expect(drawn, doc).not.toEqual(expectedQr(`${ORIGIN}/partners/another`));
+    }
   });
 
   it("R2.5: an unchanged status gives the same document (ETag, 304); a status change gives a new one", async () => {
