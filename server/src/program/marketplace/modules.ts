@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
-import { guard, writeOrConflict } from "../employees/writes.ts";
+import { expectChanged, guard, writeOrConflict } from "../employees/writes.ts";
 
 export type ModuleInput = { code: string; title: string; description: string };
 type By = { userId: string; now: Date };
@@ -68,6 +68,7 @@ export async function addModule(db: Db, partnerId: string, input: ModuleInput, b
   return moduleOf(db, partnerId, id);
 }
 
+/** Edits a module's text; the text it replaces is kept as a revision in the same write batch. */
 export async function editModule(
   db: Db,
   partnerId: string,
@@ -75,12 +76,50 @@ export async function editModule(
   patch: Partial<Omit<ModuleInput, "code">>,
   by: By,
 ): Promise<ModuleView> {
-  await moduleOf(db, partnerId, moduleId);
-  await db
-    .update(s.marketplaceModules)
-    .set({ ...patch, updatedBy: by.userId, updatedAt: by.now })
-    .where(and(eq(s.marketplaceModules.id, moduleId), eq(s.marketplaceModules.partnerId, partnerId)));
+  const current = await moduleOf(db, partnerId, moduleId);
+  const m = s.marketplaceModules;
+  await writeOrConflict(
+    db,
+    [
+      db
+        .insert(s.marketplaceModuleRevisions)
+        .values({
+          moduleId,
+          title: current.title,
+          description: current.description,
+          writtenBy: current.updatedBy ?? current.createdBy,
+          writtenAt: current.updatedAt ?? current.createdAt,
+          supersededBy: by.userId,
+          supersededAt: by.now,
+        })
+        .getSQL(),
+      db
+        .update(m)
+        .set({ ...patch, updatedBy: by.userId, updatedAt: by.now })
+        .where(
+          and(
+            eq(m.id, moduleId),
+            eq(m.partnerId, partnerId),
+            eq(m.title, current.title),
+            eq(m.description, current.description),
+          ),
+        )
+        .getSQL(),
+      expectChanged(),
+    ],
+    "Модуль изменили одновременно с вами. / The module was changed meanwhile.",
+  );
   return moduleOf(db, partnerId, moduleId);
+}
+
+/** The texts a module had before its edits, oldest first. */
+export async function moduleRevisions(db: Db, partnerId: string, moduleId: string) {
+  await moduleOf(db, partnerId, moduleId);
+  return db
+    .select()
+    .from(s.marketplaceModuleRevisions)
+    .where(eq(s.marketplaceModuleRevisions.moduleId, moduleId))
+    .orderBy(asc(s.marketplaceModuleRevisions.supersededAt));
 }
 
 export async function addUpdate(

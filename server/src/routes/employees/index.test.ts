@@ -93,6 +93,21 @@ describe("employees (R4E.1–7)", () => {
     expect(await body(again)).toMatchObject({ id: created.id, level: "certified", invitation: "pending" });
   });
 
+  it("R4E.1: two invitations of the same login at once — one is created, the other is a 409", async () => {
+    const invitee = await account(h, "racer");
+    const statuses = (
+      await Promise.all([
+        add(t.users.main, { email: invitee.email, level: "limited" }),
+        add(t.users.full, { email: invitee.email, level: "certified" }),
+      ])
+    ).map((r) => r.status);
+    expect(statuses.sort()).toEqual([201, 409]);
+    const links = await h.db.select().from(s.employeeLinks).where(eq(s.employeeLinks.userId, invitee.id));
+    expect(links).toHaveLength(1);
+    const mails = await h.db.select().from(s.emailOutbox).where(eq(s.emailOutbox.to, invitee.email));
+    expect(mails).toHaveLength(1);
+  });
+
   it("R4E.1: an e-mail nobody signed up with is a 404 naming the e-mail; bad input is a 422 naming the field", async () => {
     const res = await add(t.users.main, { email: "nobody@example.ru", level: "limited" });
     expect(res.status).toBe(404);

@@ -37,6 +37,13 @@ describe("Marketplace modules (R4E.6)", () => {
       title: "Доставка",
       description: "Расчёт доставки СДЭК и Почтой",
     });
+    // Nothing is overwritten unread: the text before the edit stays as a revision.
+    const revisions = await body(
+      await h.app.request(`${base}/${created.id}/revisions`, { headers: { cookie: t.users.seller.cookie } }),
+    );
+    expect(revisions.items).toEqual([
+      expect.objectContaining({ title: "Доставка", description: "Расчёт доставки в корзине" }),
+    ]);
 
     const updates = `${base}/${created.id}/updates`;
     expect((await post(t.users.seller, updates, { version: "1.0.0", notes: "Первая версия" })).status).toBe(

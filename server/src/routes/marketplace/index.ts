@@ -9,6 +9,7 @@ import {
   editModule,
   listModules,
   type ModuleView,
+  moduleRevisions,
 } from "../../program/marketplace/modules.ts";
 import { createRouter, problems } from "../router.ts";
 
@@ -132,6 +133,30 @@ const release = createRoute({
   responses: { 201: json(UpdateSchema, "The update"), ...problems(401, 403, 404, 409, 422) },
 });
 
+const revisions = createRoute({
+  method: "get",
+  path: "/partners/{partnerId}/marketplace-modules/{moduleId}/revisions",
+  tags: ["marketplace"],
+  summary: "A module's earlier titles and descriptions (kept on every edit)",
+  request: { params: moduleParams },
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(
+          z.object({
+            title: z.string(),
+            description: z.string(),
+            writtenAt: z.string(),
+            supersededAt: z.string(),
+          }),
+        ),
+      }),
+      "Revisions",
+    ),
+    ...problems(401, 403, 404, 422),
+  },
+});
+
 export function marketplaceRoutes({ db, clock }: { db: Db; clock: Clock }) {
   const by = (p: { userId: string } | null) => {
     if (!p) throw unauthenticated();
@@ -155,5 +180,15 @@ export function marketplaceRoutes({ db, clock }: { db: Db; clock: Clock }) {
       const { partnerId, moduleId } = c.req.valid("param");
       const u = await addUpdate(db, partnerId, moduleId, c.req.valid("json"), by(c.get("principal")));
       return c.json(updateView(u), 201);
+    })
+    .openapi(revisions, async (c) => {
+      const { partnerId, moduleId } = c.req.valid("param");
+      const items = (await moduleRevisions(db, partnerId, moduleId)).map((r) => ({
+        title: r.title,
+        description: r.description,
+        writtenAt: r.writtenAt.toISOString(),
+        supersededAt: r.supersededAt.toISOString(),
+      }));
+      return c.json({ items }, 200);
     });
 }
