@@ -44,14 +44,14 @@ const verify = createRoute({
   path: "/partners/{partnerId}/domains/{host}/verify",
   tags: ["domains"],
   request: { params: hostParams },
-  responses: { 200: ok("verified / failed with the reasons"), ...problems(403, 404) },
+  responses: { 200: ok("verified / failed with the reasons"), ...problems(403, 404, 422) },
 });
 const remove = createRoute({
   method: "delete",
   path: "/partners/{partnerId}/domains/{host}",
   tags: ["domains"],
   request: { params: hostParams },
-  responses: { 204: { description: "Removed" }, ...problems(403, 404) },
+  responses: { 204: { description: "Removed" }, ...problems(403, 404, 422) },
 });
 const flags = createRoute({
   method: "get",
