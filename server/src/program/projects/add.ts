@@ -11,6 +11,7 @@ import * as s from "../../db/schema/index.ts";
 import { AppError, conflict, validationError } from "../../errors/index.ts";
 import { normaliseHost } from "../../routes/public-card/card.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
+import { isUniqueViolation } from "../purchases/idempotency.ts";
 import { auditProjectSite } from "../reaudit/project.ts";
 import type { AuditNetwork, Finding } from "../reaudit/run.ts";
 
@@ -206,7 +207,7 @@ export async function addProject(
     ]);
   } catch (err) {
     // Two requests for one host at once: the unique host decides (R5.4h).
-    if (String((err as Error)?.message ?? err).includes("UNIQUE"))
+    if (isUniqueViolation(err))
       throw conflict(
         `Проект ${host} уже добавлен (R5.4h) / The project ${host} has already been added (R5.4h).`,
       );

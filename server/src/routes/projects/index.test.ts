@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "../../clock.ts";
 import * as s from "../../db/schema/index.ts";
+import { addProject } from "../../program/projects/add.ts";
 import { decideProject } from "../../program/projects/decide.ts";
 import { seedDemo } from "../../seed/index.ts";
 import { body, createHarness, type Harness, signIn, signUp } from "../../test/harness.ts";
@@ -138,6 +139,29 @@ describe("projects (R5.4)", () => {
     expect(again.status).toBe(409);
     expect((await body(again)).detail).toContain("dup-shop.test");
     expect(sites.requests.length).toBe(before);
+  });
+
+  it("R5.4h: two requests adding one host at once — the unique host decides, the loser gets a 409", async () => {
+    const key1 = nextKey();
+    const url = sites.serve("same-time.test", { license: { key: key1 } });
+    const [mainUser] = await h.db
+      .select()
+      .from(s.user)
+      .where(eq(s.user.email, "partner@partner-trust.local"));
+    const deps = { db: h.db, clock: systemClock, projectSiteNetwork: sites.network };
+    // Straight to the program: both pass the host check before either inserts.
+    const results = await Promise.allSettled([
+      addProject(deps, alfa, mainUser!.id, project(url, key1)),
+      addProject(deps, alfa, mainUser!.id, project(url, key1)),
+    ]);
+    const outcomes = results.map((r) =>
+      r.status === "fulfilled" ? "added" : (r.reason as { kind: string }).kind,
+    );
+    expect(outcomes.filter((o) => o === "added")).toHaveLength(1);
+    expect(
+      outcomes.filter((o) => o !== "added").every((o) => o === "conflict" || o === "siteCheckFailed"),
+    ).toBe(true);
+    expect(await h.db.select().from(s.projects).where(eq(s.projects.host, "same-time.test"))).toHaveLength(1);
   });
 
   it("R5.4i: projects on one key ≤ the edition's site count (multisite editions allow more)", async () => {
