@@ -108,15 +108,13 @@ export async function seedPurchaseDemo(ctx: SeedContext, partnerIds: Record<stri
     decidedBy: accountIds.moderator,
     decidedAt: ago(40),
   });
-  await db
-    .insert(s.pointAccruals)
-    .values({
-      partnerId: partnerIds.alfa!,
-      day: dayAgo(40),
-      points: 15,
-      sourceType: "additional",
-      sourceId: approved!.id,
-    });
+  await db.insert(s.pointAccruals).values({
+    partnerId: partnerIds.alfa!,
+    day: dayAgo(40),
+    points: 15,
+    sourceType: "additional",
+    sourceId: approved!.id,
+  });
   await db.insert(s.moderationLog).values({
     actorUserId: accountIds.moderator,
     at: ago(40),

@@ -32,7 +32,7 @@ async function drawnQr(bytes: Uint8Array): Promise<Set<string>> {
     .map((r) => new TextDecoder().decode(decodePDFRawStream(doc.context.lookup(r) as PDFRawStream).decode()))
     .join("\n");
   const squares = [
-    ...ops.matchAll(/q\n0 0 0 rg\n[^]*?1 0 0 1 ([\d.]+) ([\d.]+) cm\n[^]*?0 0 m\n0 ([\d.]+) l\n/g),
+    ...ops.matchAll(/q\n0 0 0 rg\n[\s\S]*?1 0 0 1 ([\d.]+) ([\d.]+) cm\n[\s\S]*?0 0 m\n0 ([\d.]+) l\n/g),
   ].map((m) => ({ x: Number(m[1]), y: Number(m[2]), size: Number(m[3]) }));
   const cell = squares[0]!.size;
   const left = Math.min(...squares.map((q) => q.x));
