@@ -83,14 +83,15 @@ describe("GET /api/v1/partners/{partnerId}/cabinet (R2.6)", () => {
 
   it("R2.6: notifications are the outbox e-mails to the partner's users, newest first; others' mail is not listed", async () => {
     const [main] = await h.db.select().from(s.user).where(eq(s.user.email, "partner@partner-trust.local"));
-    await h.mailer.enqueue({ to: main!.email, subject: "Первое / First", text: "1" });
-    await h.db.insert(s.emailOutbox).values({
-      to: main!.email,
-      subject: "Второе / Second",
-      text: "2",
-      nextAttemptAt: new Date(Date.now() + 60_000),
-      createdAt: new Date(Date.now() + 60_000),
-    });
+    // After every seeded e-mail (the seed writes at the fixed clock's time).
+    const later = (minutes: number) => new Date(today.getTime() + minutes * 60_000);
+    for (const [subject, at] of [
+      ["Первое / First", later(1)],
+      ["Второе / Second", later(2)],
+    ] as const)
+      await h.db
+        .insert(s.emailOutbox)
+        .values({ to: main!.email, subject, text: subject, nextAttemptAt: at, createdAt: at });
     await h.mailer.enqueue({ to: "stranger@example.ru", subject: "Чужое / Not theirs", text: "3" });
     const cabinet = await body(
       await h.app.request(url(alfa, "?notifications=2"), { headers: { cookie: partner } }),
