@@ -6,6 +6,7 @@ import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
+import { normaliseRuPhone } from "../cards/fields.ts";
 import { partnerChanged } from "../status/events.ts";
 import { isStateMoved, runAtomically } from "../status/transitions.ts";
 import { approvalMail } from "./mail.ts";
@@ -111,8 +112,9 @@ export async function approveApplication(
         version: 1,
         state: "approved",
         name: app.companyName,
-        phone: app.contactPhone,
-        email: app.contactEmail,
+        // R1.4a: the contact lists as the card stores them (phones in E.164 when the number is Russian).
+        phones: [normaliseRuPhone(app.contactPhone) ?? app.contactPhone],
+        emails: [app.contactEmail.toLowerCase()],
         city: app.city,
         website: app.website,
         publishOnSite: false,

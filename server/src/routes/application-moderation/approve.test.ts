@@ -32,7 +32,7 @@ describe("application approval (R1.2c)", () => {
         legalKind: "legal_entity",
         city: "Казань",
         contactName: "Иван Петров",
-        contactPhone: "+7 (843) 000-00-00",
+        contactPhone: "+7 (843) 567-89-01",
         contactEmail: `${inn}@example.ru`,
         website: `https://studio-${inn}.ru`,
         activity: "Разработка сайтов на 1С-Битрикс",
@@ -129,6 +129,9 @@ describe("application approval (R1.2c)", () => {
     expect(card.approved).toMatchObject({
       name: "ООО Студия 7736207543",
       website: "https://studio-7736207543.ru",
+      phones: ["+78435678901"],
+      emails: ["7736207543@example.ru"],
+      publishable: false,
     });
     // R2.1: the public status is Business from today.
     const status = await body(await req(`/api/v1/public/partners/${out.partnerId}`, ""));
