@@ -288,6 +288,50 @@ describe("card logo upload (R1.4a)", () => {
     expect((await upload(png, "text/plain")).status).toBe(422);
   });
 
+  it("R1.4a: JPEG and WebP are recognised from their bytes and served with their own type", async () => {
+    // The smallest headers that carry dimensions: JPEG with a SOF0 segment, WebP with a VP8X chunk.
+    const jpeg = new Uint8Array([
+      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00,
+      0x01, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x40, 0x00, 0x80, 0x03, 0x01, 0x22, 0x00, 0x02,
+      0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xd9,
+    ]);
+    const webp = new Uint8Array([
+      ...new TextEncoder().encode("RIFF"),
+      0x16,
+      0x00,
+      0x00,
+      0x00,
+      ...new TextEncoder().encode("WEBPVP8X"),
+      0x0a,
+      0x00,
+      0x00,
+      0x00,
+      0x00,
+      0x00,
+      0x00,
+      0x00,
+      0x3f,
+      0x00,
+      0x00,
+      0x1f,
+      0x00,
+      0x00,
+    ]);
+    for (const [bytes, type] of [
+      [jpeg, "image/jpeg"],
+      [webp, "image/webp"],
+    ] as const) {
+      const res = await upload(bytes, type);
+      expect(res.status, type).toBe(201);
+      const v = await body(res);
+      const served = await h.app.request(v.logoUrl, { headers: { cookie: partner } });
+      expect(served.headers.get("content-type")).toBe(type);
+      expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+    }
+    const [stored] = await h.db.select().from(s.cardLogos).where(eq(s.cardLogos.contentType, "image/jpeg"));
+    expect(stored).toMatchObject({ width: 128, height: 64, size: jpeg.byteLength });
+  });
+
   it("R1.4a: SVG is refused (it can carry scripts), whatever it is declared as", async () => {
     const svg = new TextEncoder().encode(
       '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
