@@ -33,9 +33,14 @@ export function requestView(r: RequestRow) {
   };
 }
 
-async function livePartner(db: Db, partnerId: string) {
+async function partnerOf(db: Db, partnerId: string) {
   const [partner] = await db.select().from(s.partners).where(eq(s.partners.id, partnerId));
   if (!partner) throw notFound("Партнёр не найден. / No such partner.");
+  return partner;
+}
+
+async function livePartner(db: Db, partnerId: string) {
+  const partner = await partnerOf(db, partnerId);
   if (partner.status === "none") throw conflict("Партнёрство прекращено. / The partnership has ended.");
   return partner;
 }
@@ -112,7 +117,10 @@ export async function decideRequest(
   const already = () =>
     conflict(`Запрос уже рассмотрен. / The request was already decided (${request.state}).`);
   if (request.state !== "pending") throw already();
-  const partner = await livePartner(db, request.partnerId);
+  // R1.5c: a terminated partner earns no more points; its open requests may still be declined.
+  const partner = decision.approve
+    ? await livePartner(db, request.partnerId)
+    : await partnerOf(db, request.partnerId);
   // R5.3: the moderator sets a positive whole amount (the engine's check); a refusal credits nothing.
   const points = decision.approve ? additionalPoints(decision.points ?? 0) : 0;
   const now = clock.now();

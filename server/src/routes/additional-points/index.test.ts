@@ -172,4 +172,25 @@ describe("additional points (R5.3)", () => {
       .where(eq(s.additionalPointsDecisions.requestId, created.id));
     expect(decisions).toHaveLength(1);
   });
+
+  it("R1.5c: a terminated partner's open request cannot be credited (409) but can be declined; no new requests", async () => {
+    const created = await body(
+      await request(p.main, { kind: "marketing", description: "Выставка «Сибирь-IT», стенд партнёра" }),
+    );
+    await h.db
+      .update(s.partners)
+      .set({
+        status: "none",
+        statusSince: "2026-11-13",
+        statusUntil: null,
+        terminatedAt: new Date("2026-11-12T21:00:00Z"),
+      })
+      .where(eq(s.partners.id, p.id));
+    const path = `/moderation/additional-points/${created.id}/decide`;
+    expect((await post(path, mod.cookie, { approve: true, points: 3, reason: "ок" })).status).toBe(409);
+    expect((await post(path, mod.cookie, { approve: false, reason: "Партнёрство прекращено" })).status).toBe(
+      200,
+    );
+    expect((await request(p.main)).status).toBe(409);
+  });
 });
