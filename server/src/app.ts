@@ -47,6 +47,7 @@ import { nfrRoutes } from "./routes/nfr/index.ts";
 import { paperContractRoutes } from "./routes/paper-contract/index.ts";
 import { publicCardRoutes } from "./routes/public-card/index.ts";
 import { purchaseRoutes } from "./routes/purchases/index.ts";
+import { qmAdminRoutes } from "./routes/quality/admin.ts";
 import { qualityRoutes } from "./routes/quality/index.ts";
 import { createRouter } from "./routes/router.ts";
 import { standingRoutes } from "./routes/standing/index.ts";
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/v1", additionalPointsRoutes(deps))
     .route("/api/v1", documentRoutes(deps))
     .route("/api/v1", qualityRoutes(deps))
+    .route("/api/v1", qmAdminRoutes(deps))
     .route("/api/v1", nfrRoutes(deps))
     .route("/api/v1", employeeRoutes(deps))
     .route("/api/v1", invitationRoutes(deps))

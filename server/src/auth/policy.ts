@@ -173,6 +173,11 @@ export const policy: Record<string, Access> = {
   "POST /api/v1/partners/:partnerId/nfr/bitrix24": right("cabinet"),
   "GET /api/v1/moderation/nfr-requests": staff,
   "POST /api/v1/moderation/nfr-requests/:requestId/decide": staff,
+  // R5.5a–b: admins edit the QM data (tests, questionnaire); rows are retired, never rewritten.
+  "POST /api/v1/admin/qm/questions": { roles: ["admin"] },
+  "PATCH /api/v1/admin/qm/questions/:questionId": { roles: ["admin"] },
+  "POST /api/v1/admin/qm/tests": { roles: ["admin"] },
+  "PATCH /api/v1/admin/qm/tests/:code": { roles: ["admin"] },
   // Dev-only routes: mounted only when not in production.
   "GET /dev/outbox": "anyone",
   "GET /api/v1/dev/outbox": "anyone",
