@@ -120,6 +120,8 @@ export const registeredDomains = sqliteTable(
       .default("pending"),
     verificationToken: text("verification_token"),
     verifiedAt: timestamp("verified_at"),
+    /** Removed by the partner: kept (nothing is deleted), `failed` so no badge binds to it; re-adding revives it. */
+    removedAt: timestamp("removed_at"),
     createdAt: createdAt(),
   },
   (t) => [
