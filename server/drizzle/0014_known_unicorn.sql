@@ -1,0 +1,1 @@
+ALTER TABLE `registered_domains` ADD `removed_at` integer;
