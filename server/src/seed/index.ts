@@ -15,6 +15,7 @@ import { qmQuestionData } from "./catalogue.ts";
 import type { SeedContext } from "./context.ts";
 import { seedEmployeeDemo } from "./employees.ts";
 import { seedLifecycle } from "./lifecycle.ts";
+import { seedMarketingDemo } from "./marketing.ts";
 import { seedPartners } from "./partners.ts";
 import { pricePurchaseHistory, seedPurchaseDemo } from "./purchases.ts";
 import { seedQualityNfr } from "./quality-nfr.ts";
@@ -89,6 +90,7 @@ export async function seedDemo({
     });
     await pricePurchaseHistory(ctx); // R2.4: the discount of the status held on each purchase day
     await seedQualityNfr(ctx, partnerIds); // R5.5, R6: after the replay (it names a status key)
+    await seedMarketingDemo(ctx, partnerIds); // R7: leads, a proposal, a promotion, a phone day
   });
   return { seeded: true, accounts: demoAccounts };
 }

@@ -4,6 +4,7 @@ import { type LeadAccess, leadAccess } from "@partner-trust/rules";
 import { and, desc, eq, isNull, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { leads, proposals } from "../../db/schema/index.ts";
+import { cityKey } from "../cities/normalize.ts";
 import type { Lead } from "./leads.ts";
 import type { LeadPartner } from "./partners.ts";
 
@@ -11,10 +12,11 @@ export type Visibility = LeadAccess | "assigned";
 
 export function visibility(
   partner: LeadPartner,
-  lead: Pick<Lead, "assignedPartnerId" | "cityKey">,
+  lead: Pick<Lead, "assignedPartnerId" | "cityKey" | "city">,
 ): Visibility {
   if (lead.assignedPartnerId) return lead.assignedPartnerId === partner.id ? "assigned" : "none";
-  return leadAccess(partner.status, partner.cityKey, lead.cityKey);
+  // Rows written without a key (before the key existed) are keyed from their city here.
+  return leadAccess(partner.status, partner.cityKey, lead.cityKey || cityKey(lead.city));
 }
 
 /** The published leads the partner may see, newest first, with its own proposal if it sent one. */
@@ -25,7 +27,10 @@ export async function leadsVisibleTo(db: Db, partner: LeadPartner) {
   const scope =
     partner.status === "gold"
       ? or(open, eq(leads.assignedPartnerId, partner.id))
-      : or(and(open, eq(leads.cityKey, partner.cityKey)), eq(leads.assignedPartnerId, partner.id));
+      : or(
+          and(open, or(eq(leads.cityKey, partner.cityKey), eq(leads.cityKey, ""))),
+          eq(leads.assignedPartnerId, partner.id),
+        );
   const rows = await db
     .select({ lead: leads, proposal: proposals })
     .from(leads)

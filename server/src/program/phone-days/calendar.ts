@@ -1,9 +1,9 @@
 // R7.3: the working calendar (weekends, holidays, working weekends) from the catalogue's calendar_days.
 import type { CivilDate, WorkCalendar } from "@partner-trust/rules";
-import type { Db } from "../../db/client.ts";
+import type { Writer } from "../../db/client.ts";
 import { calendarDays } from "../../db/schema/index.ts";
 
-export async function loadWorkCalendar(db: Db): Promise<WorkCalendar> {
+export async function loadWorkCalendar(db: Writer): Promise<WorkCalendar> {
   const days = await db.select().from(calendarDays);
   return {
     holidays: days.filter((d) => d.kind === "holiday").map((d) => d.day as CivilDate),

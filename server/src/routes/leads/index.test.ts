@@ -160,6 +160,28 @@ describe("R7.1 leads: post, confirm, moderate, push, propose", () => {
     expect(items[0]).toMatchObject({ access: "browse", open: true, contacts: null, proposal: null });
   });
 
+  it("R7.1b: a lead stored before city keys existed is matched by its city", async () => {
+    const [old] = await h.db
+      .insert(leads)
+      .values({
+        description: "Старая заявка без ключа города",
+        contactName: "Анна",
+        contactEmail: "anna@client.example",
+        city: "С.-Петербург",
+        maxProposals: 2,
+        state: "published",
+        publishedAt: new Date("2026-11-20T09:00:00Z"),
+      })
+      .returning();
+    const ids = async (id: string) =>
+      (await req("GET", `/partners/${id}/leads`, employee.cookie).then(body)).items.map(
+        (l: { id: string }) => l.id,
+      );
+    expect(await ids(p.bizSpb!)).toContain(old!.id);
+    expect(await ids(p.bizMsk!)).not.toContain(old!.id);
+    await h.db.update(leads).set({ state: "closed" }).where(eq(leads.id, old!.id));
+  });
+
   it("R4E.7: only employees with the leads right see leads and propose", async () => {
     const noFlag = await account(h, "plain@partners.example");
     await link(h.db, noFlag.userId, p.goldKazan!, "full", false);
