@@ -90,7 +90,7 @@ export async function seedDemo({
     });
     await pricePurchaseHistory(ctx); // R2.4: the discount of the status held on each purchase day
     await seedQualityNfr(ctx, partnerIds); // R5.5, R6: after the replay (it names a status key)
-    await seedMarketingDemo(ctx, partnerIds); // R7: leads, a proposal, a promotion, a phone day
+    await seedMarketingDemo(ctx, partnerIds); // R7: a pending lead, a promotion, a phone day
   });
   return { seeded: true, accounts: demoAccounts };
 }
