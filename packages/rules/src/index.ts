@@ -24,6 +24,7 @@ export { competenciesOn, conditionHolds, manualDecision } from "./competencies/e
 export type { CivilDate } from "./dates/civil-date.ts";
 export {
   addDays,
+  addMonths,
   addYears,
   compareDates,
   dayOfWeek,
@@ -48,6 +49,7 @@ export type { CompetencyDecision, CreditedProject, EmployeeEvent, PartnerFacts }
 export { emptyFacts } from "./partner/facts.ts";
 export type { Roster } from "./partner/roster.ts";
 export { certificateCounts, employeesCertifiedIn, rosterOn } from "./partner/roster.ts";
+export { earliestPartnerTermination } from "./partner/termination.ts";
 export { validateFacts } from "./partner/validate.ts";
 export type { Accrual } from "./points/active-points.ts";
 export { activeFrom, activePoints, expiryOf, isActiveOn } from "./points/active-points.ts";

@@ -75,6 +75,15 @@ export function addYears(date: CivilDate, years: number): CivilDate {
   return format(year, m, Math.min(d, daysInMonth(year, m)));
 }
 
+/** Same day `months` later; a day the target month lacks falls on its last day (31 Jan → 28/29 Feb, R1.5b). */
+export function addMonths(date: CivilDate, months: number): CivilDate {
+  const [y, m, d] = split(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return format(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: CivilDate, to: CivilDate): number {
   return toDayNumber(to) - toDayNumber(from);

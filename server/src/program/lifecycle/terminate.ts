@@ -2,7 +2,7 @@
 // sets `partners.terminated_at` (00:00 MSK of the day), which the status code honours: the daily
 // recompute on that day — or at once, through applyStatus, for a termination dated today or earlier —
 // turns the status to none, revokes every NFR license and ends the discount; the widgets follow.
-import type { CivilDate } from "@partner-trust/rules";
+import { type CivilDate, earliestPartnerTermination } from "@partner-trust/rules";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type Clock, moscowDay, moscowMidnight } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
@@ -12,7 +12,6 @@ import { applyStatus } from "../status/apply.ts";
 import { partnerChanged } from "../status/events.ts";
 import { isStateMoved, runAtomically } from "../status/transitions.ts";
 import { cancellationMail, type LifecycleMail, terminationMail } from "./mail.ts";
-import { earliestPartnerTermination } from "./notice.ts";
 
 export type TerminationRequest = { by: s.TerminationInitiator; on: CivilDate; reason?: string | undefined };
 
