@@ -178,6 +178,17 @@ export async function requestOwnSiteNfr(
       "validation",
       `Условия NFR по заявке не выполнены (R6.2b) / NFR on request conditions not met (R6.2b); audit report ${auditReportId}`,
       eligibility.unmet.map((c) => ({ path: `conditions.${c}`, message: conditionText[c] ?? c })),
+      // The partner sees what the audit found, with its evidence (which page lacks what).
+      {
+        auditReportId,
+        eligibility,
+        findings: findings.map((f) => ({
+          rule: f.rule,
+          verdict: f.verdict,
+          message: f.message,
+          evidence: f.evidence.slice(0, 20),
+        })),
+      },
     );
   }
   try {

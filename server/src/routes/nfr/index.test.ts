@@ -250,6 +250,14 @@ describe("NFR licenses (R6)", () => {
     const reports = await h.db.select().from(s.auditReports).where(eq(s.auditReports.partnerId, business.id));
     expect(reports).toHaveLength(1);
     expect(problem.detail).toContain(reports[0]!.id);
+    // The evidence comes with the refusal: A1's finding on the page that lacks the content.
+    expect(problem.auditReportId).toBe(reports[0]!.id);
+    const a1 = problem.findings.find((f: { rule: string }) => f.rule === "A1");
+    expect(a1).toMatchObject({
+      verdict: "fail",
+      message: { ru: expect.any(String), en: expect.any(String) },
+    });
+    expect(a1.evidence.length).toBeGreaterThan(0);
   });
 
   it("R6.3a–b: Bitrix24 NFR by portal domain — cloud domains only, one live per partner and per portal", async () => {
