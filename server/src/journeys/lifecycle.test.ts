@@ -152,11 +152,13 @@ describe("partner lifecycle walk (issue 5: R1.2a–c, R4E.1, R1.4a–c, R2.7, R1
     expect(notice.status).toBe(201);
     expect(await body(notice)).toMatchObject({ partnerId, by: "partner", on: "2026-12-24" });
     expect(await badgeStatus(partnerId)).toBe("business"); // still a partner during the notice
+    expect(await directoryIds()).toContain(partnerId);
 
     // R1.5c: the day before, still a partner; on the date the daily recompute ends it.
     clock.set("2026-12-23");
     await runDailyRecompute(h.db, "2026-12-23", { clock, holder: "walk" });
     expect(await badgeStatus(partnerId)).toBe("business");
+    expect(await directoryIds()).toContain(partnerId);
     clock.set("2026-12-24");
     await runDailyRecompute(h.db, "2026-12-24", { clock, holder: "walk" });
 

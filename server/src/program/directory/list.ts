@@ -1,6 +1,6 @@
 // R2.7, R4.3: the public directory — published partners (R1.4a) in the engine's ranking order.
 import { evaluatePartner, type RankingInput, rankingScore } from "@partner-trust/rules";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { cardVersions, competencies, type PartnerStatus, partners } from "../../db/schema/index.ts";
@@ -28,7 +28,8 @@ export async function publishedPartners(db: Db, { clock }: { clock: Clock }): Pr
     .select({ partner: partners, card: cardVersions })
     .from(partners)
     .innerJoin(cardVersions, and(eq(cardVersions.partnerId, partners.id), eq(cardVersions.state, "approved")))
-    .where(isNull(partners.terminatedAt))
+    // R1.5: a scheduled termination counts from its day; during the notice the partner is still listed.
+    .where(or(isNull(partners.terminatedAt), gt(partners.terminatedAt, clock.now())))
     .orderBy(desc(cardVersions.version));
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!latest.has(r.partner.id)) latest.set(r.partner.id, r);
