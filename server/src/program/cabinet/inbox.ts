@@ -1,6 +1,6 @@
 // R2.6: what the partner cabinet lists besides the standing — changes still waiting (card versions for the
 // moderators, R1.4c; registered domains not yet verified, W1) and the e-mails the program sent its users.
-import { and, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { cardVersions, emailOutbox, employeeLinks, registeredDomains, user } from "../../db/schema/index.ts";
 import { diffCards, latestIn } from "../cards/versions.ts";
@@ -15,7 +15,13 @@ export async function pendingChanges(db: Db, partnerId: string) {
   const domains = await db
     .select()
     .from(registeredDomains)
-    .where(and(eq(registeredDomains.partnerId, partnerId), ne(registeredDomains.verification, "verified")))
+    .where(
+      and(
+        eq(registeredDomains.partnerId, partnerId),
+        ne(registeredDomains.verification, "verified"),
+        isNull(registeredDomains.removedAt),
+      ),
+    )
     .orderBy(desc(registeredDomains.createdAt));
   return {
     cardVersions: versions

@@ -4,7 +4,7 @@ import { Resolver } from "node:dns/promises";
 import { domainToASCII } from "node:url";
 import { trademarkInDomain } from "@partner-trust/audit";
 import { safeFetch } from "@partner-trust/audit/node";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { moderationLog, registeredDomains } from "../../db/schema/index.ts";
 import { conflict, notFound, validationError } from "../../errors/index.ts";
@@ -60,13 +60,17 @@ export async function addDomain(db: Db, partnerId: string, input: string, by: { 
     .select()
     .from(registeredDomains)
     .where(and(eq(registeredDomains.partnerId, partnerId), eq(registeredDomains.host, host)));
-  if (existing) throw conflict(`${host} is registered already.`);
+  if (existing && !existing.removedAt) throw conflict(`${host} is registered already.`);
   const token = randomBytes(16).toString("hex");
   const flag = trademarkFlag(partnerId, host, by.now);
-  const insert = db
-    .insert(registeredDomains)
-    .values({ partnerId, host, verificationToken: token })
-    .returning();
+  // A removed domain added again is the same row, revived with a new token (pending again).
+  const insert = existing
+    ? db
+        .update(registeredDomains)
+        .set({ verification: "pending", verificationToken: token, verifiedAt: null, removedAt: null })
+        .where(eq(registeredDomains.id, existing.id))
+        .returning()
+    : db.insert(registeredDomains).values({ partnerId, host, verificationToken: token }).returning();
   const [inserted] = flag
     ? (await db.batch([insert, db.insert(moderationLog).values(flag)]))[0]
     : await insert;
@@ -87,12 +91,24 @@ export const realVerifyDeps: Required<VerifyDeps> = {
 };
 
 /** Checks DNS TXT first, then the file; the first that carries the token verifies the domain. */
-export async function verifyDomain(db: Db, partnerId: string, host: string, deps: VerifyDeps, now: Date) {
+/** The partner's domain by host, unless removed. */
+async function liveDomain(db: Db, partnerId: string, host: string): Promise<Domain> {
   const [domain] = await db
     .select()
     .from(registeredDomains)
-    .where(and(eq(registeredDomains.partnerId, partnerId), eq(registeredDomains.host, host)));
+    .where(
+      and(
+        eq(registeredDomains.partnerId, partnerId),
+        eq(registeredDomains.host, host),
+        isNull(registeredDomains.removedAt),
+      ),
+    );
   if (!domain) throw notFound("No such registered domain.");
+  return domain;
+}
+
+export async function verifyDomain(db: Db, partnerId: string, host: string, deps: VerifyDeps, now: Date) {
+  const domain = await liveDomain(db, partnerId, host);
   const token = domain.verificationToken ?? "";
   const reasons: string[] = [];
   let method: "dns" | "file" | null = null;
@@ -129,13 +145,13 @@ export async function removeDomain(
   host: string,
   by: { userId: string; now: Date },
 ) {
-  const [domain] = await db
-    .select()
-    .from(registeredDomains)
-    .where(and(eq(registeredDomains.partnerId, partnerId), eq(registeredDomains.host, host)));
-  if (!domain) throw notFound("No such registered domain.");
+  const domain = await liveDomain(db, partnerId, host);
+  // Nothing is deleted: the row stays, failed (no badge binds to it, W1) and marked removed.
   await db.batch([
-    db.delete(registeredDomains).where(eq(registeredDomains.id, domain.id)),
+    db
+      .update(registeredDomains)
+      .set({ removedAt: by.now, verification: "failed" })
+      .where(eq(registeredDomains.id, domain.id)),
     db.insert(moderationLog).values({
       actorUserId: by.userId,
       at: by.now,

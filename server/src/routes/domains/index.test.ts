@@ -104,7 +104,7 @@ describe("registered domains (W1, R1.6b)", () => {
     expect(byFile).toMatchObject({ verification: "verified", method: "file" });
   });
 
-  it("delete removes the domain and logs it", async () => {
+  it("W1: delete removes the domain from use and logs it; the row is kept", async () => {
     await add("remove-me.ru");
     const res = await h.app.request(`/api/v1/partners/${alfaId}/domains/remove-me.ru`, {
       method: "DELETE",
@@ -117,6 +117,39 @@ describe("registered domains (W1, R1.6b)", () => {
     expect(listed.items.map((i: { host: string }) => i.host)).not.toContain("remove-me.ru");
     const logs = await h.db.select().from(s.moderationLog).where(eq(s.moderationLog.action, "domain.remove"));
     expect(logs.some((l) => l.reason === "remove-me.ru")).toBe(true);
+    // Nothing is deleted: the row stays, removed and failed; verifying or removing it again is 404.
+    const [kept] = await h.db
+      .select()
+      .from(s.registeredDomains)
+      .where(eq(s.registeredDomains.host, "remove-me.ru"));
+    expect(kept).toMatchObject({ verification: "failed", removedAt: expect.any(Date) });
+    const again = await h.app.request(`/api/v1/partners/${alfaId}/domains/remove-me.ru`, {
+      method: "DELETE",
+      headers: { cookie: partner },
+    });
+    expect(again.status).toBe(404);
+    // Added again: the same row, pending with a new token.
+    const readded = await add("remove-me.ru");
+    expect(readded.status).toBe(201);
+    const token = (await body(readded)).token;
+    expect(token).not.toBe(kept!.verificationToken);
+    const rows = await h.db
+      .select()
+      .from(s.registeredDomains)
+      .where(eq(s.registeredDomains.host, "remove-me.ru"));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: kept!.id, verification: "pending", removedAt: null });
+  });
+
+  it("W1: a removed verified domain no longer binds the badge", async () => {
+    const { token } = await body(await h.app.request(`/api/v1/public/partners/${alfaId}/status`));
+    expect((decodeJwt(token).partner as { domains: string[] }).domains).toContain("alfa-web.ru");
+    await h.app.request(`/api/v1/partners/${alfaId}/domains/alfa-web.ru`, {
+      method: "DELETE",
+      headers: { cookie: partner },
+    });
+    const after = await body(await h.app.request(`/api/v1/public/partners/${alfaId}/status`));
+    expect((decodeJwt(after.token).partner as { domains: string[] }).domains).not.toContain("alfa-web.ru");
   });
 
   describe("POST /partners/{partnerId}/domains/{host}/verify with the network injected through AppDeps", () => {

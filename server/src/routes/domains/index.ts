@@ -1,6 +1,6 @@
 // W1, R1.6b: a partner's registered domains — add (with the A4 trademark check), verify, remove; moderators' flags.
 import { createRoute, z } from "@hono/zod-openapi";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { moderationLog, registeredDomains } from "../../db/schema/index.ts";
@@ -69,7 +69,7 @@ export function domainRoutes(deps: { db: Db; clock: Clock; domainVerification?: 
       const rows = await db
         .select()
         .from(registeredDomains)
-        .where(eq(registeredDomains.partnerId, partnerId));
+        .where(and(eq(registeredDomains.partnerId, partnerId), isNull(registeredDomains.removedAt)));
       return c.json(
         {
           items: rows.map((d) => ({

@@ -1,7 +1,7 @@
 // The card data site audits compare with (A2): the last APPROVED card version (R1.4c) and the partner's
 // registered domains — never a pending version.
 import type { PartnerCard } from "@partner-trust/audit/card";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { cardVersions, partners, registeredDomains } from "../../db/schema/index.ts";
 import { contactLists } from "../../program/cards/versions.ts";
@@ -33,7 +33,7 @@ export async function approvedCard(db: Db, partnerId: string): Promise<PartnerCa
   const domains = await db
     .select({ host: registeredDomains.host })
     .from(registeredDomains)
-    .where(eq(registeredDomains.partnerId, partnerId));
+    .where(and(eq(registeredDomains.partnerId, partnerId), isNull(registeredDomains.removedAt)));
   const hosts = new Set(domains.map((d) => normaliseHost(d.host)));
   if (card.website) hosts.add(normaliseHost(card.website));
   return {
