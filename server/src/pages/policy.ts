@@ -20,6 +20,10 @@ export const pagePolicy: Record<string, Access> = {
   "POST /cabinet/invitations/:linkId/:answer{accept|decline}": "signed-in",
   "GET /cabinet/:partnerId": right("cabinet", staff),
   "GET /cabinet/:partnerId/widgets": right("cabinet", staff),
+  // R1.4c, R4E.3–4: card edits (main/full) become pending versions.
+  "GET /cabinet/:partnerId/card": right("editCard", staff),
+  "POST /cabinet/:partnerId/card": right("editCard"),
+  "POST /cabinet/:partnerId/card/logo": right("editCard"),
   // R4E.2–3: employees (which levels one may grant: mayGrant in the handler); R4C certificates.
   "GET /cabinet/:partnerId/employees": right("manageEmployees", staff),
   "POST /cabinet/:partnerId/employees": right("manageEmployees"),
@@ -28,6 +32,17 @@ export const pagePolicy: Record<string, Access> = {
   // R4E.4: projects are open to limited users too.
   "GET /cabinet/:partnerId/projects": right("sections", staff),
   "POST /cabinet/:partnerId/projects": right("sections"),
+  "GET /cabinet/:partnerId/qm": right("sections", staff),
+  "GET /cabinet/:partnerId/promotions": right("sections", staff),
+  "POST /cabinet/:partnerId/promotions": right("sections"),
+  // R2.4, R4E.3–4: purchases are main/full.
+  "GET /cabinet/:partnerId/purchases": right("buy", staff),
+  // R6 (issue 6): NFR keys are shown to the partner's main and full users only, not to staff.
+  "GET /cabinet/:partnerId/nfr": right("cabinet"),
+  // R4E.7: the leads group; the client's contacts after a proposal are the partner's (R7.1c).
+  "GET /cabinet/:partnerId/leads": right("leads"),
+  "POST /cabinet/:partnerId/leads/:leadId/proposals": right("leads"),
+  "GET /cabinet/:partnerId/documents": right("cabinet", staff),
   // The page-errors middleware on /cabinet/* (app.ts): no route of its own; unknown paths there are 404s.
   "* /cabinet/*": "anyone",
 };

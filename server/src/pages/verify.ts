@@ -5,7 +5,8 @@ import { html } from "hono/html";
 import type { Db } from "../db/client.ts";
 import { statusTitle } from "../program/badges/credential.ts";
 import type { BadgeService } from "../program/badges/service.ts";
-import { type CardVersion, cardVersionsOf, latestIn } from "../program/cards/versions.ts";
+import { publicLogoUrl } from "../program/cards/logos.ts";
+import { type CardVersion, cardValues, cardVersionsOf, latestIn } from "../program/cards/versions.ts";
 import { normaliseHost } from "../routes/public-card/card.ts";
 import { createRouter } from "../routes/router.ts";
 import { field } from "./form.ts";
@@ -102,14 +103,16 @@ export function verifyPageRoutes({ badges, db }: { badges: BadgeService; db: Db 
 /** The approved card's public data (R1.4a–c), only when the partner publishes it. */
 function cardSection(card: CardVersion | undefined) {
   if (!card?.publishOnSite) return "";
-  const website = card.website && /^https?:\/\//.test(card.website) ? card.website : null;
+  const v = cardValues(card);
+  const website = v.website && /^https?:\/\//.test(v.website) ? v.website : null;
   return html`<section aria-labelledby="card-h"><h2 id="card-h">${bi("О партнёре", "About the partner")}</h2>
-    ${card.description ? html`<p>${card.description}</p>` : ""}
+    ${v.logoId ? html`<img src="${publicLogoUrl(card.partnerId)}" alt="Логотип ${v.name} / Logo" width="96" height="96" style="object-fit: contain">` : ""}
+    ${v.description ? html`<p>${v.description}</p>` : ""}
     <dl>
-      <dt>${bi("Город", "City")}</dt><dd>${card.city}</dd>
-      ${card.address ? html`<dt>${bi("Офис", "Office")}</dt><dd>${card.address}</dd>` : ""}
-      ${card.phone ? html`<dt>${bi("Телефон", "Phone")}</dt><dd><a href="tel:${card.phone.replace(/[^+\d]/g, "")}">${card.phone}</a></dd>` : ""}
-      ${card.email ? html`<dt>E-mail</dt><dd><a href="mailto:${card.email}">${card.email}</a></dd>` : ""}
+      <dt>${bi("Город", "City")}</dt><dd>${v.city}</dd>
+      ${v.addresses.length ? html`<dt>${bi("Офис", "Office")}</dt>${v.addresses.map((a) => html`<dd>${a}</dd>`)}` : ""}
+      ${v.phones.length ? html`<dt>${bi("Телефон", "Phone")}</dt>${v.phones.map((p) => html`<dd><a href="tel:${p.replace(/[^+\d]/g, "")}">${p}</a></dd>`)}` : ""}
+      ${v.emails.length ? html`<dt>E-mail</dt>${v.emails.map((e) => html`<dd><a href="mailto:${e}">${e}</a></dd>`)}` : ""}
       ${website ? html`<dt>${bi("Сайт", "Website")}</dt><dd><a href="${website}" rel="noopener">${website}</a></dd>` : ""}
     </dl></section>`;
 }

@@ -22,19 +22,34 @@ export type CabinetPartner = {
   terminatedAt: Date | null;
 };
 
-/** The cabinet's sections, in menu order; `right` is the R4E right (rights.ts) that opens each. */
+/**
+ * The cabinet's sections, in menu order; `right` is the R4E right (rights.ts) that opens each, `staff` whether
+ * vendor staff may look too (not at NFR keys, R6, nor at the leads' client contacts, R7.1c).
+ */
 export const sections = [
-  { slug: "", ru: "Статус и баллы", en: "Status and points", right: "cabinet" },
-  { slug: "employees", ru: "Сотрудники", en: "Employees", right: "manageEmployees" },
-  { slug: "training", ru: "Сертификаты", en: "Certificates", right: "cabinet" },
-  { slug: "projects", ru: "Проекты", en: "Projects", right: "sections" },
-  { slug: "widgets", ru: "Виджеты", en: "Widgets", right: "cabinet" },
-] as const satisfies readonly { slug: string; ru: string; en: string; right: PartnerRight }[];
+  { slug: "", ru: "Статус и баллы", en: "Status and points", right: "cabinet", staff: true },
+  { slug: "card", ru: "Карточка", en: "Card", right: "editCard", staff: true },
+  { slug: "employees", ru: "Сотрудники", en: "Employees", right: "manageEmployees", staff: true },
+  { slug: "training", ru: "Сертификаты", en: "Certificates", right: "cabinet", staff: true },
+  { slug: "projects", ru: "Проекты", en: "Projects", right: "sections", staff: true },
+  { slug: "qm", ru: "Программа качества", en: "Quality monitoring", right: "sections", staff: true },
+  { slug: "purchases", ru: "Покупки", en: "Purchases", right: "buy", staff: true },
+  { slug: "nfr", ru: "NFR-лицензии", en: "NFR licenses", right: "cabinet", staff: false },
+  { slug: "leads", ru: "Заявки клиентов", en: "Client leads", right: "leads", staff: false },
+  { slug: "promotions", ru: "Акции", en: "Promotions", right: "sections", staff: true },
+  { slug: "documents", ru: "Документы", en: "Documents", right: "cabinet", staff: true },
+  { slug: "widgets", ru: "Виджеты", en: "Widgets", right: "cabinet", staff: true },
+] as const satisfies readonly { slug: string; ru: string; en: string; right: PartnerRight; staff: boolean }[];
 
 /** R4E: whether `principal` holds `right` on this partner (staff: always), as the policy decides it. */
-export function may(principal: Principal | null, partnerId: string, right: PartnerRight): boolean {
+export function may(
+  principal: Principal | null,
+  partnerId: string,
+  right: PartnerRight,
+  staff = true,
+): boolean {
   if (!principal) return false;
-  if (principal.roles.includes("admin") || principal.roles.includes("moderator")) return true;
+  if (staff && (principal.roles.includes("admin") || principal.roles.includes("moderator"))) return true;
   const r: { levels: readonly string[]; flag?: "leads" | "marketplace" } = partnerRights[right];
   return principal.partnerLinks.some(
     (l) =>
@@ -73,7 +88,7 @@ export function cabinetPage(
   status: 200 | 403 | 404 | 409 | 422 = 200,
 ) {
   const principal = c.get("principal");
-  const visible = sections.filter((s) => may(principal, partner.id, s.right));
+  const visible = sections.filter((s) => may(principal, partner.id, s.right, s.staff));
   const base = `/cabinet/${partner.id}`;
   return c.html(
     page(

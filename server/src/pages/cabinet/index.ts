@@ -10,10 +10,17 @@ import { createRouter } from "../../routes/router.ts";
 import { readForm } from "../form.ts";
 import type { PageDeps } from "../index.ts";
 import { bi, page } from "../layout.ts";
+import { cardForm, cardPage, logoForm } from "./card.ts";
+import { documentsPage } from "./documents.ts";
 import { detachForm, employeesPage, inviteForm } from "./employees.ts";
 import { may, sections } from "./frame.ts";
+import { leadsPage, proposalForm } from "./leads.ts";
+import { nfrPage } from "./nfr.ts";
 import { overviewPage } from "./overview.ts";
 import { addProjectForm, projectsPage } from "./projects.ts";
+import { promotionForm, promotionsPage } from "./promotions.ts";
+import { purchasesPage } from "./purchases.ts";
+import { qmPage } from "./qm.ts";
 import { trainingPage } from "./training.ts";
 import { widgetsPage } from "./widgets.ts";
 
@@ -29,7 +36,7 @@ export function cabinetPageRoutes(deps: PageDeps) {
       // Where each link may enter: the first section its rights open (limited users have no overview).
       const entries = principal.partnerLinks
         .filter((l) => l.invitation === "accepted")
-        .map((l) => ({ ...l, first: sections.find((s) => may(principal, l.partnerId, s.right)) }));
+        .map((l) => ({ ...l, first: sections.find((s) => may(principal, l.partnerId, s.right, false)) }));
       const open = entries.filter((e) => e.first);
       const invitations = await invitationsOf(deps.db, principal.userId, deps.clock.now());
       if (!isStaff && open.length === 1 && !invitations.length) {
@@ -77,11 +84,22 @@ export function cabinetPageRoutes(deps: PageDeps) {
       return c.redirect("/cabinet?answered=1", 303);
     })
     .get("/cabinet/:partnerId", (c) => overviewPage(c, deps))
+    .get("/cabinet/:partnerId/card", (c) => cardPage(c, deps))
+    .post("/cabinet/:partnerId/card", (c) => cardForm(c, deps))
+    .post("/cabinet/:partnerId/card/logo", (c) => logoForm(c, deps))
     .get("/cabinet/:partnerId/employees", (c) => employeesPage(c, deps))
     .post("/cabinet/:partnerId/employees", (c) => inviteForm(c, deps))
     .post("/cabinet/:partnerId/employees/:linkId/detach", (c) => detachForm(c, deps))
     .get("/cabinet/:partnerId/training", (c) => trainingPage(c, deps))
     .get("/cabinet/:partnerId/projects", (c) => projectsPage(c, deps))
     .post("/cabinet/:partnerId/projects", (c) => addProjectForm(c, deps))
+    .get("/cabinet/:partnerId/qm", (c) => qmPage(c, deps))
+    .get("/cabinet/:partnerId/purchases", (c) => purchasesPage(c, deps))
+    .get("/cabinet/:partnerId/nfr", (c) => nfrPage(c, deps))
+    .get("/cabinet/:partnerId/leads", (c) => leadsPage(c, deps))
+    .post("/cabinet/:partnerId/leads/:leadId/proposals", (c) => proposalForm(c, deps))
+    .get("/cabinet/:partnerId/promotions", (c) => promotionsPage(c, deps))
+    .post("/cabinet/:partnerId/promotions", (c) => promotionForm(c, deps))
+    .get("/cabinet/:partnerId/documents", (c) => documentsPage(c, deps))
     .get("/cabinet/:partnerId/widgets", (c) => widgetsPage(c, deps));
 }

@@ -1,24 +1,15 @@
 // R2.6: the cabinet's first page — status with its dates, active points and their chart, certified employees,
 // benefits, and the forecast (R5.6, R3.2b): what expires when, what keeps or reaches a status.
-import {
-  discountPercent,
-  evaluatePartner,
-  forecastPartner,
-  rosterOn,
-  statusNfrKeys,
-  type Target,
-} from "@partner-trust/rules";
+import type { Target } from "@partner-trust/rules";
 import { desc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { html } from "hono/html";
 import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { courses, statusChanges } from "../../db/schema/index.ts";
+import { courses, pointAccruals, statusChanges } from "../../db/schema/index.ts";
 import { statusTitle } from "../../program/badges/credential.ts";
-import { cardVersionsOf, latestIn } from "../../program/cards/versions.ts";
-import { loadCatalogue } from "../../program/catalogue/store.ts";
-import { loadPartnerFacts } from "../../program/status/facts.ts";
-import { stateOf } from "../../program/status/state.ts";
+import { notifications, pendingChanges } from "../../program/cabinet/inbox.ts";
+import { standingOf } from "../../program/cabinet/standing.ts";
 import type { AppEnv } from "../../types.ts";
 import { bi, ruDate } from "../layout.ts";
 import { pointsChart } from "./chart.ts";
@@ -26,11 +17,16 @@ import { cabinetPage, loadPartner } from "./frame.ts";
 
 export async function overviewPage(c: Context<AppEnv>, { db, clock }: { db: Db; clock: Clock }) {
   const partnerId = c.req.param("partnerId")!;
-  const [partner, facts, catalogue, versions, changes, courseRows] = await Promise.all([
+  const on = moscowDay(clock.now());
+  const [partner, standing, accruals, pending, mails, changes, courseRows] = await Promise.all([
     loadPartner(db, partnerId),
-    loadPartnerFacts(db, partnerId),
-    loadCatalogue(db),
-    cardVersionsOf(db, partnerId),
+    standingOf(db, partnerId, on),
+    db
+      .select({ on: pointAccruals.day, points: pointAccruals.points })
+      .from(pointAccruals)
+      .where(eq(pointAccruals.partnerId, partnerId)),
+    pendingChanges(db, partnerId),
+    notifications(db, partnerId, 5),
     db
       .select()
       .from(statusChanges)
@@ -39,15 +35,10 @@ export async function overviewPage(c: Context<AppEnv>, { db, clock }: { db: Db; 
       .limit(10),
     db.select({ code: courses.code, title: courses.title }).from(courses),
   ]);
-  const on = moscowDay(clock.now());
-  const state = stateOf(partner); // the stored state is what the badge and the discount use
-  const evaluated = evaluatePartner(facts!, on, catalogue);
-  const forecast = forecastPartner(facts!, on, catalogue, state);
-  const certified = rosterOn(facts!.employeeEvents, on).size;
-  const title = statusTitle(state.status);
+  const st = standing!; // loadPartner has found the partner
+  const { forecast } = st;
+  const title = statusTitle(st.status);
   const courseTitle = (code: string) => courseRows.find((r) => r.code === code)?.title ?? code;
-  const pending = latestIn(versions, "pending");
-
   const target = (t: Target, kind: "keep" | "next") => {
     const name = statusTitle(t.status);
     const head =
@@ -84,17 +75,24 @@ export async function overviewPage(c: Context<AppEnv>, { db, clock }: { db: Db; 
     ${partner.terminatedAt ? html`<p class="bad" role="status">${bi("Партнёрство прекращено.", "The partnership has ended.")}</p>` : ""}
     <div class="stats">
       <div>${bi("Статус", "Status")}<strong>${title.ru}</strong><span lang="en">${title.en}</span></div>
-      <div>${bi("Присвоен", "Granted")}<strong>${ruDate(state.since)}</strong></div>
-      <div>${bi("Действует до", "Valid until")}<strong>${state.until ? ruDate(state.until) : "—"}</strong></div>
-      <div>${bi("Активные баллы", "Active points")}<strong>${evaluated.activePoints}</strong></div>
-      <div>${bi("Сертифицированные сотрудники", "Certified employees")}<strong>${certified}</strong></div>
-      <div>${bi("Скидка", "Discount")}<strong>${discountPercent(state.status)}%</strong>
-        <span class="muted">${bi(`NFR-ключей по статусу: ${statusNfrKeys(state.status)}`, `status NFR keys: ${statusNfrKeys(state.status)}`)}</span></div>
+      <div>${bi("Присвоен", "Granted")}<strong>${ruDate(st.since)}</strong></div>
+      <div>${bi("Действует до", "Valid until")}<strong>${st.until ? ruDate(st.until) : "—"}</strong></div>
+      <div>${bi("Активные баллы", "Active points")}<strong>${st.activePoints}</strong></div>
+      <div>${bi("Сертифицированные сотрудники", "Certified employees")}<strong>${st.certifiedEmployees}</strong></div>
+      <div>${bi("Скидка", "Discount")}<strong>${st.discountPercent}%</strong>
+        <span class="muted">${bi(`NFR-ключей по статусу: ${st.nfrKeys}`, `status NFR keys: ${st.nfrKeys}`)}</span></div>
     </div>
-    ${pending ? html`<p class="warn" role="status">${bi(`Изменения карточки (версия ${pending.version}) ждут проверки модератором.`, `Card changes (version ${pending.version}) await a moderator.`)} <a href="/cabinet/${partner.id}/card">${bi("Карточка", "Card")}</a></p>` : ""}
+    ${pending.cardVersions.map(
+      (v) =>
+        html`<p class="warn" role="status">${bi(`Изменения карточки (версия ${v.version}) ждут проверки модератором`, `Card changes (version ${v.version}) await a moderator`)}: ${v.fields.join(", ")}. <a href="/cabinet/${partner.id}/card">${bi("Карточка", "Card")}</a></p>`,
+    )}
+    ${pending.domains.map(
+      (d) =>
+        html`<p class="note">${bi(`Домен ${d.host} не подтверждён`, `The domain ${d.host} is not verified`)} (${d.verification}).</p>`,
+    )}
     <section aria-labelledby="chart-h"><h2 id="chart-h">${bi("Активные баллы", "Active points")}</h2>
       <p class="muted">${bi("Балл действует год со дня начисления; пунктир — прогноз без новых баллов.", "A point counts for a year from its day; dashed: the forecast with no new points.")}</p>
-      ${pointsChart(facts!.accruals, on, state.until)}
+      ${pointsChart(accruals, on, st.until)}
     </section>
     <section aria-labelledby="forecast-h"><h2 id="forecast-h">${bi("Прогноз", "Forecast")}</h2>
       ${forecast.statusAtRisk ? html`<p class="warn">${bi(`Без новых баллов и сертификатов статус не подтвердится ${ruDate(forecast.statusAtRisk)}.`, `With no new points or certificates the status will not be confirmed on ${ruDate(forecast.statusAtRisk)}.`)}</p>` : ""}
@@ -107,6 +105,13 @@ export async function overviewPage(c: Context<AppEnv>, { db, clock }: { db: Db; 
       }
       ${forecast.keep ? target(forecast.keep, "keep") : ""}
       ${forecast.next ? target(forecast.next, "next") : ""}
+    </section>
+    <section aria-labelledby="mail-h"><h2 id="mail-h">${bi("Уведомления", "Notifications")}</h2>
+      ${
+        mails.length
+          ? html`<ul>${mails.map((m) => html`<li>${ruDate(new Date(m.createdAt))}: ${m.subject} <span class="muted">(${m.to})</span></li>`)}</ul>`
+          : html`<p>${bi("Уведомлений нет.", "No notifications.")}</p>`
+      }
     </section>
     <section aria-labelledby="history-h"><h2 id="history-h">${bi("История статуса", "Status history")}</h2>
       ${
