@@ -1,9 +1,15 @@
 // R2.7, R4.3: the public directory — published partners (R1.4a) in the engine's ranking order.
-import { evaluatePartner, type RankingInput, rankingScore } from "@partner-trust/rules";
-import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
-import { type Clock, moscowDay } from "../../clock.ts";
+import { activeFrom, evaluatePartner, type RankingInput, rankingScore } from "@partner-trust/rules";
+import { and, count, desc, eq, gt, gte, isNull, or } from "drizzle-orm";
+import { type Clock, moscowDay, moscowMidnight } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { cardVersions, competencies, type PartnerStatus, partners } from "../../db/schema/index.ts";
+import {
+  additionalPointsRequests,
+  cardVersions,
+  competencies,
+  type PartnerStatus,
+  partners,
+} from "../../db/schema/index.ts";
 import { publicLogoUrl } from "../cards/logos.ts";
 import { publication } from "../cards/versions.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
@@ -42,6 +48,7 @@ export async function publishedPartners(db: Db, { clock }: { clock: Clock }): Pr
         .from(competencies)
     ).map((t) => [t.code, t]),
   );
+  const marketing = await marketingActivities(db, on);
   const out: DirectoryEntry[] = [];
   for (const { partner, card } of latest.values()) {
     if (partner.status === "none" || !publication(card).publishable) continue;
@@ -54,7 +61,7 @@ export async function publishedPartners(db: Db, { clock }: { clock: Clock }): Pr
       status: partner.status,
       addedProjects: facts.creditedProjects.length,
       qmProjects: facts.qmCompletions.length,
-      marketingActivities: 0,
+      marketingActivities: marketing.get(partner.id) ?? 0,
       certifiedEmployees: Object.values(evaluated.certificates).reduce((a, b) => a + b, 0),
       activePoints: evaluated.activePoints,
     };
@@ -76,6 +83,25 @@ export async function publishedPartners(db: Db, { clock }: { clock: Clock }): Pr
     });
   }
   return out.sort(compareRank);
+}
+
+/**
+ * R2.7 "marketing activity": R5.3 requests for marketing activity a moderator approved within the points' window
+ * (R5.6: the activity counts as long as the points it earned would).
+ */
+async function marketingActivities(db: Db, on: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ partnerId: additionalPointsRequests.partnerId, n: count() })
+    .from(additionalPointsRequests)
+    .where(
+      and(
+        eq(additionalPointsRequests.reason, "marketing"),
+        eq(additionalPointsRequests.state, "approved"),
+        gte(additionalPointsRequests.decidedAt, moscowMidnight(activeFrom(on))),
+      ),
+    )
+    .groupBy(additionalPointsRequests.partnerId);
+  return new Map(rows.map((r) => [r.partnerId, r.n]));
 }
 
 export function compareRank(a: Pick<DirectoryEntry, "score" | "approvedOn" | "id">, b: typeof a): number {

@@ -94,6 +94,37 @@ describe("GET /api/v1/public/partners (R2.7, R4.3)", () => {
       expect(JSON.stringify(await body(res))).toContain(field);
     }
   });
+
+  it("R2.7: approved marketing activity within the points' window raises a partner among its status", async () => {
+    const business = async () => (await list("?status=business&limit=100")).items.map((i) => i.id);
+    const before = await business();
+    const last = before.at(-1)!;
+    const first = before[0]!;
+    const request = (partnerId: string, decidedAt: Date, state: "approved" | "rejected" = "approved") => ({
+      partnerId,
+      reason: "marketing" as const,
+      description: "Вебинар для клиентов",
+      state,
+      points: 5,
+      submittedAt: decidedAt,
+      decidedAt,
+    });
+    // Outside the window, or rejected: no effect.
+    const longAgo = new Date(Date.now() - 400 * 86_400_000);
+    await h.db
+      .insert(s.additionalPointsRequests)
+      .values([
+        ...Array.from({ length: 50 }, () => request(last, longAgo)),
+        ...Array.from({ length: 50 }, () => request(last, new Date(), "rejected")),
+      ]);
+    expect(await business()).toEqual(before);
+    await h.db
+      .insert(s.additionalPointsRequests)
+      .values(Array.from({ length: 50 }, () => request(last, new Date())));
+    const after = await business();
+    expect(after[0]).toBe(last);
+    expect(after).toContain(first);
+  });
 });
 
 const rank = (status: string) => ["gold", "certified", "business"].indexOf(status);
