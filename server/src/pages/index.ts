@@ -7,12 +7,10 @@ import type { BadgeService } from "../program/badges/service.ts";
 import type { AuditNetwork } from "../program/reaudit/run.ts";
 import { createRouter } from "../routes/router.ts";
 import type { Bundle } from "../routes/widgets/bundle.ts";
-import { adminPageRoutes } from "./admin/index.ts";
 import { assetRoutes } from "./assets.ts";
 import { cabinetPageRoutes } from "./cabinet/index.ts";
 import { competencyPageRoutes } from "./competencies.ts";
 import { directoryPageRoutes } from "./directory.ts";
-import { moderationPageRoutes } from "./moderation/index.ts";
 import { signInPageRoutes } from "./sign-in.ts";
 import { verifyPageRoutes } from "./verify.ts";
 
@@ -34,7 +32,5 @@ export function pageRoutes(deps: PageDeps) {
     .route("/", directoryPageRoutes(deps))
     .route("/", competencyPageRoutes(deps))
     .route("/", verifyPageRoutes(deps))
-    .route("/", cabinetPageRoutes(deps))
-    .route("/", moderationPageRoutes(deps))
-    .route("/", adminPageRoutes(deps));
+    .route("/", cabinetPageRoutes(deps));
 }
