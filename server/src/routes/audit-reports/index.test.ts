@@ -138,6 +138,18 @@ describe("audit routes (lookup, reports)", () => {
         }),
       ]);
     });
+    it("a removed registered domain no longer matches", async () => {
+      await h.db
+        .update(s.registeredDomains)
+        .set({ removedAt: new Date() })
+        .where(eq(s.registeredDomains.host, "alfa-web.ru"));
+      const b = await body(await get("/api/v1/audit/lookup?host=alfa-web.ru", { cookie: moderator }));
+      expect(b.targets.map((t: { matchedBy: string[] }) => t.matchedBy)).toEqual([["website"]]);
+      await h.db
+        .update(s.registeredDomains)
+        .set({ removedAt: null })
+        .where(eq(s.registeredDomains.host, "alfa-web.ru"));
+    });
     it("no match: empty; a picked partner or project is returned as picked", async () => {
       expect(
         (await body(await get("/api/v1/audit/lookup?host=nobody.example", { cookie: moderator }))).targets,

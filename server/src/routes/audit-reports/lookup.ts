@@ -2,7 +2,7 @@
 // approved card's website; with the card data (A2) and the known keys as md5 hashes (A3) — never raw keys,
 // which only the partner's main and full users may see.
 import { licenseHash } from "@partner-trust/audit/license";
-import { and, desc, eq, inArray, like } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, like } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { cardVersions, nfrLicenses, partners, projects, registeredDomains } from "../../db/schema/index.ts";
 import { approvedCard, normaliseHost, type PartnerCard } from "../public-card/card.ts";
@@ -138,7 +138,8 @@ export async function lookupTargets(
   const domainRows = await db
     .select({ partnerId: registeredDomains.partnerId })
     .from(registeredDomains)
-    .where(inArray(registeredDomains.host, [host, `www.${host}`]));
+    // A removed domain (kept for the record) no longer belongs to the partner.
+    .where(and(inArray(registeredDomains.host, [host, `www.${host}`]), isNull(registeredDomains.removedAt)));
   for (const d of domainRows) byPartner.set(d.partnerId, ["domain"]);
   for (const id of await partnersByWebsite(db, host))
     byPartner.set(id, [...(byPartner.get(id) ?? []), "website"]);
