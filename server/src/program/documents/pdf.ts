@@ -1,5 +1,5 @@
-// R2.5: what both documents share — PT Sans (OFL, from the npm package, embedded and subset: Cyrillic reads
-// and copies correctly), wrapped text, and the QR code of the verification URL drawn as vector squares.
+// R2.5: what both documents share — PT Sans (OFL, from the npm package, embedded whole: fontkit's subsetting
+// loses its outlines, so nothing would be drawn), wrapped text, and the verification URL's QR code as squares.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
@@ -28,8 +28,8 @@ export async function newDocument(meta: { title: string; subject: string; create
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const files = fontFiles();
-  const regular = await doc.embedFont(files.regular, { subset: true });
-  const bold = await doc.embedFont(files.bold, { subset: true });
+  const regular = await doc.embedFont(files.regular, { subset: false });
+  const bold = await doc.embedFont(files.bold, { subset: false });
   doc.setTitle(meta.title);
   doc.setSubject(meta.subject);
   doc.setAuthor("1С-Битрикс / 1C-Bitrix");

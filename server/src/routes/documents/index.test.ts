@@ -1,5 +1,6 @@
+import fontkit from "@pdf-lib/fontkit";
 import { eq } from "drizzle-orm";
-import { decodePDFRawStream, type PDFArray, PDFDocument, type PDFRawStream } from "pdf-lib";
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, type PDFRawStream } from "pdf-lib";
 import QRCode from "qrcode";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +39,45 @@ async function drawnQr(bytes: Uint8Array): Promise<Set<string>> {
   const left = Math.min(...squares.map((q) => q.x));
   const top = Math.max(...squares.map((q) => q.y));
   return new Set(squares.map((q) => `${Math.round((top - q.y) / cell)},${Math.round((q.x - left) / cell)}`));
+}
+
+/**
+ * Every glyph the first page's text draws, looked up in the font embedded for it: [font, glyph id, has an outline].
+ * Text extraction reads the ToUnicode map only, so it passes even when the embedded font draws nothing.
+ */
+async function drawnGlyphs(bytes: Uint8Array) {
+  const doc = await PDFDocument.load(bytes);
+  const page = doc.getPages()[0]!;
+  const fontDicts = page.node.Resources()!.lookup(PDFName.of("Font"), PDFDict);
+  const fonts = new Map<string, ReturnType<typeof fontkit.create>>();
+  for (const [name] of fontDicts.entries()) {
+    const type0 = fontDicts.lookup(name, PDFDict);
+    const cid = type0.lookup(PDFName.of("DescendantFonts"), PDFArray).lookup(0, PDFDict);
+    const file = cid
+      .lookup(PDFName.of("FontDescriptor"), PDFDict)
+      .lookup(PDFName.of("FontFile2")) as PDFRawStream;
+    fonts.set(name.asString(), fontkit.create(decodePDFRawStream(file).decode()));
+  }
+  const ops = (page.node.Contents() as PDFArray)
+    .asArray()
+    .map((r) => new TextDecoder().decode(decodePDFRawStream(doc.context.lookup(r) as PDFRawStream).decode()))
+    .join("\n");
+  const drawn: { font: string; id: number; outlined: boolean; space: boolean }[] = [];
+  let current = "";
+  for (const m of ops.matchAll(/(\/[\w-]+) [\d.]+ Tf|<([0-9A-Fa-f]+)> Tj/g)) {
+    if (m[1]) current = m[1];
+    else
+      for (const hex of m[2]!.match(/.{4}/g)!) {
+        const glyph = fonts.get(current)!.getGlyph(Number.parseInt(hex, 16));
+        drawn.push({
+          font: current,
+          id: glyph.id,
+          outlined: glyph.path.toSVG().length > 0,
+          space: glyph.codePoints.every((c) => /\s/.test(String.fromCodePoint(c))),
+        });
+      }
+  }
+  return drawn;
 }
 
 /** The dark cells of the QR code of `text`. */
@@ -100,6 +140,17 @@ describe("documents (R2.5)", () => {
     expect(text).toContain("Сертифицированный партнёр 1С-Битрикс");
     for (const edition of ["Старт", "Стандарт", "Малый бизнес", "Бизнес"]) expect(text).toContain(edition);
     expect(text).toContain(`${ORIGIN}/partners/${p.id}`);
+  });
+
+  it("R2.5: the embedded Cyrillic font has an outline for every glyph the text draws", async () => {
+    for (const doc of ["certificate.pdf", "authorization-letter.pdf"]) {
+      const glyphs = await drawnGlyphs(new Uint8Array(await (await get(doc, p.main)).arrayBuffer()));
+      expect(glyphs.length, doc).toBeGreaterThan(200);
+      expect(
+        glyphs.filter((g) => !g.outlined && !g.space),
+        doc,
+      ).toEqual([]);
+    }
   });
 
   it("R2.5: both documents carry a QR code of the verification URL", async () => {
