@@ -92,6 +92,8 @@ export function createApp(deps: AppDeps) {
   app.use("/.well-known/*", cors);
   app.use("/widgets/v1/*", cors);
   app.use("/cabinet/*", pageErrors()); // pages: 401 → the sign-in form, other problems → an HTML page
+  app.use("/moderation/*", pageErrors()); // the moderation console (issue 10), the same way
+  app.use("/admin/*", pageErrors());
   app.use("*", requestId(), requestLog(logger), session({ auth, db }), authorize());
 
   app.notFound((c) => problemResponse(c, problemOf(notFound(`No route for ${c.req.method} ${c.req.path}.`))));

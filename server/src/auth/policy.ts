@@ -1,5 +1,7 @@
 // THE authorisation table: every route × who may call it. Routes missing here are denied.
 import type { EmployeeLevel } from "../db/schema/index.ts";
+import { adminPagePolicy } from "../pages/admin/policy.ts";
+import { moderationPagePolicy } from "../pages/moderation/policy.ts";
 import { pagePolicy } from "../pages/policy.ts";
 import type { Principal, RoleName } from "./principal.ts";
 import { holdsFlag, type PartnerFlag, type PartnerRight, right } from "./rights.ts";
@@ -70,6 +72,9 @@ export const policy: Record<string, Access> = {
   "GET /partners/:partnerId": "anyone",
   // Server-rendered pages (directory, sign-in, cabinet): their lines live in src/pages/policy.ts.
   ...pagePolicy,
+  // Issue 10: the moderation console (staff) and the admins' catalogues and audit trail pages.
+  ...moderationPagePolicy,
+  ...adminPagePolicy,
   // R2.8: unregistered hosts showing a badge are findings for moderators; a partner sees its own.
   "GET /api/v1/moderation/badge-placements": staff,
   "GET /api/v1/partners/:partnerId/badge-placements": right("cabinet", staffRoles),

@@ -16,6 +16,7 @@ import type { SeedContext } from "./context.ts";
 import { seedEmployeeDemo } from "./employees.ts";
 import { seedLifecycle } from "./lifecycle.ts";
 import { seedMarketingDemo } from "./marketing.ts";
+import { seedModerationDemo } from "./moderation.ts";
 import { seedPartners } from "./partners.ts";
 import { pricePurchaseHistory, seedPurchaseDemo } from "./purchases.ts";
 import { seedQualityNfr } from "./quality-nfr.ts";
@@ -91,6 +92,7 @@ export async function seedDemo({
     await pricePurchaseHistory(ctx); // R2.4: the discount of the status held on each purchase day
     await seedQualityNfr(ctx, partnerIds); // R5.5, R6: after the replay (it names a status key)
     await seedMarketingDemo(ctx, partnerIds); // R7: a pending lead, a promotion, a phone day
+    await seedModerationDemo(ctx, partnerIds); // issue 10: the console's queues that are otherwise empty
   });
   return { seeded: true, accounts: demoAccounts };
 }

@@ -1,0 +1,100 @@
+// Admins' pages (issue 10): the catalogues (prices, holidays, courses and requirements, competencies, the QM
+// questionnaire, competing platforms) and the audit trail, in the moderation console's frame. Each page reads
+// in one Promise.all; each form is validated, written by the program/ catalogue function, then 303 back.
+import type { Context } from "hono";
+import { html } from "hono/html";
+import { notFound } from "../../errors/index.ts";
+import { createRouter } from "../../routes/router.ts";
+import type { AppEnv } from "../../types.ts";
+import { type FieldErrors, type FormData, fieldErrors, formAlert, readForm, refusal } from "../form.ts";
+import type { PageDeps } from "../index.ts";
+import { bi } from "../layout.ts";
+import { consolePage, doneNotice } from "../moderation/frame.ts";
+import { consoleMenu } from "../moderation/index.ts";
+import { calendar } from "./calendar.ts";
+import { competencies } from "./competencies.ts";
+import { platforms, qmQuestionnaire } from "./lists.ts";
+import { logPage } from "./log.ts";
+import { prices } from "./prices.ts";
+import { training } from "./training.ts";
+import type { AdminPage } from "./types.ts";
+
+export const adminPages: AdminPage<unknown>[] = [
+  prices,
+  calendar,
+  training,
+  competencies,
+  qmQuestionnaire,
+  platforms,
+];
+
+function pageOf(slug: string) {
+  const p = adminPages.find((x) => x.slug === slug);
+  if (!p) throw notFound("Нет такого справочника / No such catalogue.");
+  return p;
+}
+
+const menu = [
+  ...consoleMenu,
+  ...adminPages.map((p) => ({ href: `/admin/${p.slug}`, ru: p.ru, en: p.en, adminOnly: true })),
+];
+
+function indexPage(c: Context<AppEnv>) {
+  const body = html`<p>${bi(
+    "Справочники программы — данные, которые читают правила. Каждое изменение записывается в журнал модерации.",
+    "The program's catalogues: data the rules read. Every change is written to the audit trail.",
+  )}</p>
+    <ul>${adminPages.map((p) => html`<li><a href="/admin/${p.slug}">${bi(p.ru, p.en)}</a> — <span class="muted">${bi(p.about[0], p.about[1])}</span></li>`)}</ul>
+    <p class="note">${bi(
+      "Шаблоны писем заданы в коде модулей программы (program/*/mail.ts), а не данными: здесь их не редактируют.",
+      "E-mail templates are code in the program modules (program/*/mail.ts), not data: they are not edited here.",
+    )}</p>`;
+  return consolePage(c, menu, "/admin", ["Справочники", "Catalogues"], body);
+}
+
+type Posted = { form: string; values: FormData; errors: FieldErrors };
+
+async function catalogue(
+  c: Context<AppEnv>,
+  deps: PageDeps,
+  posted?: Posted,
+  status: 200 | 403 | 404 | 409 | 422 = 200,
+) {
+  const p = pageOf(c.req.param("page")!);
+  const data = await p.load(deps);
+  const body = html`<p class="muted">${bi(p.about[0], p.about[1])}</p>${doneNotice(c.req.query("done"))}
+    ${p.forms.map((f) => {
+      const mine = posted?.form === f.name ? posted : undefined;
+      return html`<section aria-labelledby="f-${f.name}-h"><h2 id="f-${f.name}-h">${bi(f.label[0], f.label[1])}</h2>
+        <form class="stack" method="post" action="/admin/${p.slug}/${f.name}">
+          ${formAlert(mine?.errors)}${f.fields(data, mine?.values ?? {}, mine?.errors)}
+          <button type="submit">${bi("Сохранить", "Save")}</button></form></section>`;
+    })}
+    ${p.view(data)}`;
+  return consolePage(c, menu, `/admin/${p.slug}`, [p.ru, p.en], body, status);
+}
+
+async function save(c: Context<AppEnv>, deps: PageDeps) {
+  const p = pageOf(c.req.param("page")!);
+  const form = p.forms.find((f) => f.name === c.req.param("form"));
+  if (!form) throw notFound("Нет такой формы / No such form.");
+  const values = await readForm(c, [deps.publicUrl]);
+  const parsed = form.schema.safeParse(values);
+  if (!parsed.success)
+    return catalogue(c, deps, { form: form.name, values, errors: fieldErrors(parsed.error) }, 422);
+  try {
+    await form.run(deps, c.get("principal")!, parsed.data);
+  } catch (err) {
+    const { errors, status } = refusal(err);
+    return catalogue(c, deps, { form: form.name, values, errors }, status);
+  }
+  return c.redirect(`/admin/${p.slug}?done=${form.name}`, 303);
+}
+
+export function adminPageRoutes(deps: PageDeps) {
+  return createRouter()
+    .get("/admin", (c) => indexPage(c))
+    .get("/admin/moderation-log", (c) => logPage(c, deps))
+    .get("/admin/:page", (c) => catalogue(c, deps))
+    .post("/admin/:page/:form", (c) => save(c, deps));
+}
