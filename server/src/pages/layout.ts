@@ -24,6 +24,8 @@ export type Chrome = {
 const menu = [
   { href: "/", ru: "Каталог партнёров", en: "Partner directory" },
   { href: "/competencies", ru: "Компетенции", en: "Competencies" },
+  { href: "/promotions", ru: "Акции", en: "Promotions" },
+  { href: "/leads/new", ru: "Заказать сайт", en: "Request a website" },
 ] as const;
 
 function header({ principal, path }: Chrome) {

@@ -14,6 +14,13 @@ export const pagePolicy: Record<string, Access> = {
   "GET /partners": "anyone",
   "GET /competencies": "anyone",
   "GET /competencies/:code": "anyone",
+  // R7.2 public promotions; R7.1a a lead from anyone (anonymous ones confirmed by e-mail).
+  "GET /promotions": "anyone",
+  "GET /leads/new": "anyone",
+  "POST /leads/new": "anyone",
+  "GET /leads/sent": "anyone",
+  "GET /leads/confirm": "anyone",
+  "POST /leads/confirm": "anyone",
   // R2.6: the cabinet; each section by the R4E right that opens it (cabinet/frame.ts `sections`).
   "GET /cabinet": "signed-in",
   // R4E.1: the invited user answers (the handler checks the invitation is theirs).

@@ -1,6 +1,10 @@
 // The public pages and the framework through the real app: directory, competency ratings, sign-in/out,
 // assets, same-origin forms.
+
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, moscowDay } from "../clock.ts";
+import * as s from "../db/schema/index.ts";
 import { seedDemo } from "../seed/index.ts";
 import { createHarness, type Harness } from "../test/harness.ts";
 
@@ -115,5 +119,71 @@ describe("public pages (R2.7, R4.3) and the page framework", () => {
     expect(css.headers.get("content-type")).toContain("text/css");
     expect(css.headers.get("cache-control")).toContain("immutable");
     expect((await h.app.request("/assets/nope.css")).status).toBe(404);
+  });
+
+  it("R7.2: approved promotions in their period are public, with their partner", async () => {
+    const [alfa] = await h.db.select().from(s.partners).where(eq(s.partners.name, "Веб-студия Альфа"));
+    const today = moscowDay(new Date());
+    await h.db.insert(s.promotions).values({
+      partnerId: alfa!.id,
+      title: "Корпоративный портал за месяц",
+      body: "Внедрение «Битрикс24» под ключ.",
+      startsOn: today,
+      endsOn: addDays(today, 30),
+      state: "approved",
+      submittedBy: alfa!.id,
+      createdAt: new Date(),
+    });
+    const { res, text } = await get("/promotions");
+    expect(res.status).toBe(200);
+    expect(text).toContain("Корпоративный портал за месяц");
+    expect(text).toContain(`href="/partners/${alfa!.id}"`);
+  });
+
+  it("R7.1a: an anonymous lead waits for its e-mailed confirmation; the confirm page sends it to moderation", async () => {
+    expect((await get("/leads/new")).text).toContain('name="maxProposals"');
+    const bad = await post("/leads/new", {
+      description: "сайт",
+      city: "Москва",
+      maxProposals: "50",
+      contactName: "Ольга",
+      contactEmail: "x",
+    });
+    expect(bad.status).toBe(422);
+    const badText = await bad.text();
+    expect(badText).toContain('id="f-description-err"');
+    expect(badText).toContain('id="f-maxProposals-err"');
+    expect(badText).toContain('id="f-contactEmail-err"');
+    const lead = {
+      description: "Нужен сайт клиники с записью на приём.",
+      budgetRub: "300 000",
+      city: "СПб",
+      maxProposals: "3",
+      contactName: "Ольга",
+      contactEmail: "olga-anon@client.example",
+    };
+    const sent = await post("/leads/new", lead);
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get("location")).toBe("/leads/sent?state=unconfirmed");
+    const [row] = await h.db
+      .select()
+      .from(s.leads)
+      .where(eq(s.leads.contactEmail, "olga-anon@client.example"));
+    expect(row).toMatchObject({ state: "unconfirmed", budgetRub: 300_000, city: "Санкт-Петербург" });
+    const [mail] = await h.db
+      .select()
+      .from(s.emailOutbox)
+      .where(eq(s.emailOutbox.to, "olga-anon@client.example"));
+    const token = mail!.text.match(/"token": "([^"]+)"/)![1]!;
+    expect((await get(`/leads/confirm?token=${encodeURIComponent(token)}`)).text).toContain(
+      `value="${token}"`,
+    );
+    const wrong = await post("/leads/confirm", { token: "not-a-token-at-all" });
+    expect(wrong.status).toBe(422);
+    const ok = await post("/leads/confirm", { token });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain("Заявка подтверждена");
+    const [after] = await h.db.select().from(s.leads).where(eq(s.leads.id, row!.id));
+    expect(after!.state).toBe("pending");
   });
 });
