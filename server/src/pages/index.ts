@@ -7,11 +7,13 @@ import type { BadgeService } from "../program/badges/service.ts";
 import type { AuditNetwork } from "../program/reaudit/run.ts";
 import { createRouter } from "../routes/router.ts";
 import type { Bundle } from "../routes/widgets/bundle.ts";
+import { adminPageRoutes } from "./admin/index.ts";
 import { assetRoutes } from "./assets.ts";
 import { cabinetPageRoutes } from "./cabinet/index.ts";
 import { competencyPageRoutes } from "./competencies.ts";
 import { directoryPageRoutes } from "./directory.ts";
 import { leadPageRoutes } from "./lead.ts";
+import { moderationPageRoutes } from "./moderation/index.ts";
 import { promotionPageRoutes } from "./promotions.ts";
 import { signInPageRoutes } from "./sign-in.ts";
 import { verifyPageRoutes } from "./verify.ts";
@@ -36,5 +38,7 @@ export function pageRoutes(deps: PageDeps) {
     .route("/", promotionPageRoutes(deps))
     .route("/", leadPageRoutes(deps))
     .route("/", verifyPageRoutes(deps))
-    .route("/", cabinetPageRoutes(deps));
+    .route("/", cabinetPageRoutes(deps))
+    .route("/", moderationPageRoutes(deps))
+    .route("/", adminPageRoutes(deps));
 }
