@@ -7,7 +7,7 @@ import { ruDate } from "../layout.ts";
 
 const W = 720;
 const H = 260;
-const PAD = { left: 44, right: 16, top: 16, bottom: 30 };
+const PAD = { left: 44, right: 40, top: 16, bottom: 30 };
 
 /** Day-by-day active points from `from` to `to`, as the days where the total changes. */
 export function pointSeries(accruals: readonly Accrual[], from: CivilDate, to: CivilDate) {
@@ -56,7 +56,7 @@ export function pointsChart(accruals: readonly Accrual[], today: CivilDate, anni
     ${
       anniversary && anniversary <= to
         ? html`<line x1="${x(anniversary).toFixed(1)}" x2="${x(anniversary).toFixed(1)}" y1="${PAD.top}" y2="${H - PAD.bottom}" stroke="#a41d14" stroke-dasharray="2 3"/>
-          <text x="${(x(anniversary) + 4).toFixed(1)}" y="${PAD.top + 24}" fill="#a41d14">${ruDate(anniversary)}</text>`
+          <text x="${(x(anniversary) - 4).toFixed(1)}" y="${PAD.top + 24}" text-anchor="end" fill="#a41d14">${ruDate(anniversary)}</text>`
         : ""
     }
     <path d="${path(past, today)}" fill="none" stroke="#0b5cad" stroke-width="2.5"/>

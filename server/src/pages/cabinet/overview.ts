@@ -6,7 +6,7 @@ import type { Context } from "hono";
 import { html } from "hono/html";
 import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { courses, pointAccruals, statusChanges } from "../../db/schema/index.ts";
+import { type changeReasons, courses, pointAccruals, statusChanges } from "../../db/schema/index.ts";
 import { statusTitle } from "../../program/badges/credential.ts";
 import { notifications, pendingChanges } from "../../program/cabinet/inbox.ts";
 import { standingOf } from "../../program/cabinet/standing.ts";
@@ -14,6 +14,13 @@ import type { AppEnv } from "../../types.ts";
 import { bi, ruDate } from "../layout.ts";
 import { pointsChart } from "./chart.ts";
 import { cabinetPage, loadPartner } from "./frame.ts";
+
+const reasonWords: Record<(typeof changeReasons)[number], [string, string]> = {
+  upgrade: ["повышение", "upgrade"],
+  renewed: ["продление", "renewed"],
+  dropped: ["понижение", "dropped"],
+  terminated: ["прекращение партнёрства", "terminated"],
+};
 
 export async function overviewPage(c: Context<AppEnv>, { db, clock }: { db: Db; clock: Clock }) {
   const partnerId = c.req.param("partnerId")!;
@@ -74,7 +81,7 @@ export async function overviewPage(c: Context<AppEnv>, { db, clock }: { db: Db; 
   const body = html`
     ${partner.terminatedAt ? html`<p class="bad" role="status">${bi("Партнёрство прекращено.", "The partnership has ended.")}</p>` : ""}
     <div class="stats">
-      <div>${bi("Статус", "Status")}<strong>${title.ru}</strong><span lang="en">${title.en}</span></div>
+      <div>${bi("Статус", "Status")}<strong class="text">${title.ru}</strong><span lang="en">${title.en}</span></div>
       <div>${bi("Присвоен", "Granted")}<strong>${ruDate(st.since)}</strong></div>
       <div>${bi("Действует до", "Valid until")}<strong>${st.until ? ruDate(st.until) : "—"}</strong></div>
       <div>${bi("Активные баллы", "Active points")}<strong>${st.activePoints}</strong></div>
@@ -118,7 +125,7 @@ export async function overviewPage(c: Context<AppEnv>, { db, clock }: { db: Db; 
         changes.length
           ? html`<ul>${changes.map((ch) => {
               const to = statusTitle(ch.toStatus);
-              return html`<li>${ruDate(ch.on)}: ${bi(to.ru, to.en)} <span class="muted">(${ch.reason})</span></li>`;
+              return html`<li>${ruDate(ch.on)}: ${bi(to.ru, to.en)} <span class="muted">(${bi(...reasonWords[ch.reason])})</span></li>`;
             })}</ul>`
           : html`<p>${bi("Изменений не было.", "No changes yet.")}</p>`
       }

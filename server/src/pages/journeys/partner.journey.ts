@@ -1,0 +1,103 @@
+// Journey (issue 10): a partner's main user signs in, sees its status and points, edits its card and sees the
+// edit pending (R1.4c), adds a project whose site passes the check at once (R5.4f, a local site sending the
+// license header), and copies its widgets' embed code with a live preview (W1–W4).
+import { eq } from "drizzle-orm";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as s from "../../db/schema/index.ts";
+import { type ProjectSites, startProjectSites } from "../../test/project-sites.ts";
+import { chromiumMissing, launch, screenshot, shotsDir } from "./browser.ts";
+import { startServer } from "./server.ts";
+
+const PROJECT_HOST = "journey-shop.ru";
+const PROJECT_KEY = "SM-JOURNEY-SHOP-0001";
+
+describe.skipIf(chromiumMissing)(
+  "journey: a partner edits its card, adds a project, copies its embed code",
+  () => {
+    let server: Awaited<ReturnType<typeof startServer>>;
+    let sites: ProjectSites;
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+    let alfa: string;
+    const dir = shotsDir("partner");
+
+    beforeAll(async () => {
+      sites = await startProjectSites();
+      server = await startServer({ projectSiteNetwork: sites.network });
+      alfa = (
+        await server.booted.db.select().from(s.partners).where(eq(s.partners.name, "Веб-студия Альфа"))
+      )[0]!.id;
+      browser = await launch();
+      context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "ru-RU" });
+      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+      page = await context.newPage();
+    });
+    afterAll(async () => {
+      await context?.close();
+      await browser?.close();
+      await Promise.all([server?.close(), sites?.close()]);
+    });
+
+    it("R2.6: signs in and lands on its cabinet: status, active points, the points chart", async () => {
+      await page.goto(`${server.url}/cabinet`);
+      await page.waitForURL(/\/sign-in\?next=/);
+      await screenshot(page, dir, "1-sign-in");
+      await page.getByLabel("E-mail").fill("partner@partner-trust.local");
+      await page.getByLabel("Пароль").fill("partner-demo");
+      await page.getByRole("button", { name: /Войти/ }).click();
+      await page.waitForURL(`**/cabinet/${alfa}`);
+      await expect(page.locator("h1").textContent()).resolves.toContain("Статус и баллы");
+      expect(await page.locator("svg.chart path").count()).toBeGreaterThanOrEqual(2);
+      await screenshot(page, dir, "2-cabinet");
+    });
+
+    it("R1.4c: edits its card and sees the edit pending while the approved version stays", async () => {
+      await page.getByRole("link", { name: /^Карточка/ }).click();
+      await page.waitForURL(`**/cabinet/${alfa}/card`);
+      await screenshot(page, dir, "3-card");
+      await page
+        .getByLabel("Описание")
+        .fill("Веб-студия Альфа: порталы и интернет-магазины на «1С-Битрикс» с 2010 года.");
+      await page.getByRole("button", { name: /Отправить на проверку/ }).click();
+      await page.waitForURL(`**/cabinet/${alfa}/card`);
+      await expect(page.locator("p.warn").first().textContent()).resolves.toContain(
+        "ждёт проверки модератором",
+      );
+      await expect(page.locator("main").textContent()).resolves.toContain("с 2010 года");
+      await screenshot(page, dir, "4-card-pending");
+    });
+
+    it("R5.4a, R5.4f: adds a project whose site passes the check; it waits for moderation as a draft", async () => {
+      const url = sites.serve(PROJECT_HOST, { license: { key: PROJECT_KEY } });
+      await page.getByRole("link", { name: /^Проекты/ }).click();
+      await page.waitForURL(`**/cabinet/${alfa}/projects`);
+      await page.getByLabel("Адрес сайта").fill(url);
+      await page.getByLabel("Название").fill("Интернет-магазин «Журнал»");
+      await page.getByLabel("Редакция").selectOption("start");
+      await page.getByLabel("Лицензионный ключ").fill(PROJECT_KEY);
+      await page.getByLabel("Клиент", { exact: false }).first().fill("ООО «Журнал»");
+      await page.getByLabel("Владелец лицензии").fill("ООО «Журнал»");
+      await screenshot(page, dir, "5-project-form");
+      await page.getByRole("button", { name: /Добавить проект/ }).click();
+      await page.waitForURL(/projects\?added=/);
+      await expect(page.locator("p.ok").textContent()).resolves.toContain(PROJECT_HOST);
+      const row = page.locator("tr", { hasText: PROJECT_HOST });
+      await expect(row.textContent()).resolves.toContain("Черновик");
+      await screenshot(page, dir, "6-project-added");
+    });
+
+    it("W1–W4: copies the embed code with one click and sees the widgets live", async () => {
+      await page.getByRole("link", { name: /^Виджеты/ }).click();
+      await page.waitForURL(`**/cabinet/${alfa}/widgets`);
+      const code = await page.locator("#embed-code").inputValue();
+      expect(code).toContain(`<pt-partner-badge partner="${alfa}"></pt-partner-badge>`);
+      await page.getByRole("button", { name: /Скопировать код/ }).click();
+      await expect(page.locator("#embed-code-status").textContent()).resolves.toContain("Скопировано");
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+      await page.locator(".preview pt-partner-badge .root").first().waitFor();
+      await screenshot(page, dir, "7-widgets");
+    });
+  },
+);
