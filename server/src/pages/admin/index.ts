@@ -13,9 +13,10 @@ import { consolePage, doneNotice } from "../moderation/frame.ts";
 import { consoleMenu } from "../moderation/index.ts";
 import { calendar } from "./calendar.ts";
 import { competencies } from "./competencies.ts";
-import { platforms, qmQuestionnaire } from "./lists.ts";
+import { platforms } from "./lists.ts";
 import { logPage } from "./log.ts";
 import { prices } from "./prices.ts";
+import { qmQuestionnaire } from "./questionnaire.ts";
 import { training } from "./training.ts";
 import type { AdminPage } from "./types.ts";
 

@@ -65,7 +65,7 @@ describe("moderation console and admin catalogue pages (issue 10)", () => {
   it("staff only: signed out → sign-in; a partner → 403 page; admins' pages refuse moderators", async () => {
     const out = await get("/moderation");
     expect(out.res.status).toBe(303);
-    expect(out.res.headers.get("location")).toBe("/sign-in?next=%2Fmodueration".replace("ue", "e"));
+    expect(out.res.headers.get("location")).toBe("/sign-in?next=%2Fmoderation");
     const partner = await get("/moderation/projects", "partner");
     expect(partner.res.status).toBe(403);
     expect(partner.text).toContain("Нет доступа к этой странице");
@@ -218,6 +218,17 @@ describe("moderation console and admin catalogue pages (issue 10)", () => {
     );
     expect(wrong.res.status).toBe(422);
     expect(errorOf(wrong.text, "conditions")).toBeTruthy();
+    // R5.5: the questionnaire — the program's own check (scale) shown next to its field.
+    const scale = await post(
+      "/admin/questionnaire/question",
+      { textRu: "Вопрос", textEn: "Question", scaleMin: "5", scaleMax: "1" },
+      "admin",
+    );
+    expect(scale.res.status).toBe(422);
+    expect(errorOf(scale.text, "scaleMax")).toContain("максимум больше минимума");
+    const test = await post("/admin/questionnaire/test", { code: "", titleRu: "", titleEn: "" }, "admin");
+    expect(errorOf(test.text, "code")).toContain("латиница");
+    expect(errorOf(test.text, "titleRu")).toBeTruthy();
     for (const p of adminPages) expect((await get(`/admin/${p.slug}`, "admin")).res.status, p.slug).toBe(200);
   });
 
