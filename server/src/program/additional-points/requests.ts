@@ -7,11 +7,12 @@ import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
+import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
 import { isUniqueViolation } from "../purchases/idempotency.ts";
 import { recordAccrual } from "../status/apply.ts";
 import { runAtomically } from "../status/transitions.ts";
-import { decisionMail, partnerAddress } from "./mail.ts";
+import { decisionMail } from "./mail.ts";
 
 /** R5.3: a moderator decides within 10 working days. */
 export const DECISION_WORKING_DAYS = 10;
@@ -125,7 +126,7 @@ export async function decideRequest(
   const points = decision.approve ? additionalPoints(decision.points ?? 0) : 0;
   const now = clock.now();
   const state = decision.approve ? ("approved" as const) : ("rejected" as const);
-  const to = await partnerAddress(db, partner.id);
+  const to = await mainUserEmails(db, partner.id);
   const mail = decisionMail(partner.name, { ...decision, points, description: request.description });
   const statements = [
     db
@@ -157,14 +158,7 @@ export async function decideRequest(
         reason: decision.approve ? `${points}: ${decision.reason}` : decision.reason,
       })
       .getSQL(),
-    ...(to
-      ? [
-          db
-            .insert(s.emailOutbox)
-            .values({ to, ...mail, html: null, nextAttemptAt: now, createdAt: now })
-            .getSQL(),
-        ]
-      : []),
+    ...mailStatements(db, to, mail, now),
   ];
   try {
     if (decision.approve) {

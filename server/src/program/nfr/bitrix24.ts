@@ -6,7 +6,7 @@ import { type Clock, moscowDay, moscowMidnight } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { moderationLog, nfrLicenses, partners } from "../../db/schema/index.ts";
 import { conflict, notFound, validationError } from "../../errors/index.ts";
-import { mailStatements, mainUserEmails } from "../quality/partner-mail.ts";
+import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
 import { newLicenseKey } from "../status/keys.ts";
 import { runAtomically } from "../status/transitions.ts";
 import { bitrix24Mail } from "./mail.ts";

@@ -7,7 +7,7 @@ import { type Clock, moscowDay, moscowMidnight } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { editions, moderationLog, nfrLicenses, nfrRequests } from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
-import { mailStatements, mainUserEmails } from "../quality/partner-mail.ts";
+import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
 import { newLicenseKey } from "../status/keys.ts";
 import { isStateMoved, runAtomically } from "../status/transitions.ts";
 import { requestDecidedMail } from "./mail.ts";

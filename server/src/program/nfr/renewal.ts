@@ -13,7 +13,7 @@ import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { moscowMidnight } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { editions, moderationLog, nfrLicenses, nfrRenewals, partners } from "../../db/schema/index.ts";
-import { mailStatements, mainUserEmails } from "../quality/partner-mail.ts";
+import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
 import { isStateMoved, runAtomically } from "../status/transitions.ts";
 import { renewalMail } from "./mail.ts";
 import { salesRub } from "./sales.ts";

@@ -15,10 +15,10 @@ import {
   qmSubmissions,
 } from "../../db/schema/index.ts";
 import { conflict, type FieldError, notFound, validationError } from "../../errors/index.ts";
+import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
 import { type AppliedStatus, recordAccrual } from "../status/apply.ts";
 import { isStateMoved, runAtomically } from "../status/transitions.ts";
-import { mailStatements, mainUserEmails } from "./partner-mail.ts";
 
 export type RatingInput = { questionId: string; rating: number; comment?: string | undefined };
 

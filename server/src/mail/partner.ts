@@ -1,7 +1,7 @@
 // E-mails to a partner: its main user(s), through the outbox, as statements for the caller's write batch.
 import { and, eq, type SQL } from "drizzle-orm";
-import type { Writer } from "../../db/client.ts";
-import { emailOutbox, employeeLinks, user } from "../../db/schema/index.ts";
+import type { Writer } from "../db/client.ts";
+import { emailOutbox, employeeLinks, user } from "../db/schema/index.ts";
 
 /** The partner's accepted main users' addresses (R4E.2: the main user sees everything). */
 export async function mainUserEmails(db: Writer, partnerId: string): Promise<string[]> {
