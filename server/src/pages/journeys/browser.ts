@@ -87,3 +87,33 @@ export async function screenshot(page: Page, dir: string, name: string) {
   expect(analysis.top, `${name}: share of the commonest colour`).toBeLessThan(0.97);
   return analysis;
 }
+
+/**
+ * The accessibility basics every server-rendered page keeps: one `main` and one `h1`, a skip link to the main
+ * content, a label (or aria-label) on every visible form control, alt text on images, a name on every button
+ * and link, `lang` on the document — checked in the page as the browser sees it.
+ */
+export async function checkAccessible(page: Page, name: string) {
+  const problems = await page.evaluate(() => {
+    const out: string[] = [];
+    const visible = (el: Element) =>
+      (el as HTMLElement).offsetParent !== null || el.getClientRects().length > 0;
+    if (document.documentElement.lang !== "ru") out.push("html lang is not ru");
+    if (document.querySelectorAll("main").length !== 1) out.push("not exactly one <main>");
+    if (document.querySelectorAll("h1").length !== 1) out.push("not exactly one <h1>");
+    if (!document.querySelector('a[href="#main"]')) out.push("no skip link to #main");
+    for (const el of document.querySelectorAll("input:not([type=hidden]), select, textarea")) {
+      const control = el as HTMLInputElement;
+      if (visible(el) && !control.labels?.length && !el.getAttribute("aria-label"))
+        out.push(`unlabelled ${el.outerHTML.slice(0, 80)}`);
+    }
+    for (const img of document.querySelectorAll("img"))
+      if (!img.hasAttribute("alt")) out.push(`img without alt ${img.src}`);
+    for (const el of document.querySelectorAll("button, a[href]")) {
+      const text = (el.textContent ?? "").trim() || el.getAttribute("aria-label") || el.getAttribute("title");
+      if (visible(el) && !text) out.push(`unnamed ${el.outerHTML.slice(0, 80)}`);
+    }
+    return out;
+  });
+  expect(problems, `${name}: accessibility basics`).toEqual([]);
+}

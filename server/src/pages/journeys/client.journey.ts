@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema/index.ts";
 import { publishedPartners } from "../../program/directory/list.ts";
 import { embedSnippet } from "../../routes/widgets/bundle.ts";
-import { chromiumMissing, launch, screenshot, shotsDir } from "./browser.ts";
+import { checkAccessible, chromiumMissing, launch, screenshot, shotsDir } from "./browser.ts";
 import { startServer } from "./server.ts";
 import { startPartnerSite } from "./site.ts";
 
@@ -53,6 +53,7 @@ describe.skipIf(chromiumMissing)("journey: a client finds a Gold partner and ver
     await page.goto(`${server.url}/`);
     await expect(page.locator("h1").textContent()).resolves.toContain("Каталог партнёров");
     await screenshot(page, dir, "1-directory");
+    await checkAccessible(page, "1-directory");
     await page.getByLabel("Город").selectOption(alfa.city);
     await page.getByLabel("Статус").selectOption("gold");
     await page.getByLabel("Компетенция").selectOption(alfa.competency.id);
@@ -62,10 +63,12 @@ describe.skipIf(chromiumMissing)("journey: a client finds a Gold partner and ver
     await expect(first.locator("h2").textContent()).resolves.toBe("Веб-студия Альфа");
     await expect(first.textContent()).resolves.toContain(alfa.competency.ru);
     await screenshot(page, dir, "2-search-results");
+    await checkAccessible(page, "2-search-results");
     await first.getByRole("link", { name: "Веб-студия Альфа" }).click();
     await page.waitForURL(`**/partners/${alfa.id}`);
     await expect(page.locator("main").textContent()).resolves.toContain("Золотой");
     await screenshot(page, dir, "3-partner-page");
+    await checkAccessible(page, "3-partner-page");
     await page.close();
   });
 
@@ -81,6 +84,7 @@ describe.skipIf(chromiumMissing)("journey: a client finds a Gold partner and ver
     expect(new URL(verification.url()).searchParams.get("host")).toBe(OWN);
     await expect(verification.locator("main").textContent()).resolves.toContain(`Значок на ${OWN} подлинный`);
     await screenshot(verification, dir, "5-verified");
+    await checkAccessible(verification, "5-verified");
     await Promise.all([page.close(), verification.close()]);
   });
 
@@ -96,6 +100,7 @@ describe.skipIf(chromiumMissing)("journey: a client finds a Gold partner and ver
       `${COPYCAT} не зарегистрирован за этим партнёром`,
     );
     await screenshot(verification, dir, "7-not-registered");
+    await checkAccessible(verification, "7-not-registered");
     await Promise.all([page.close(), verification.close()]);
   });
 });

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema/index.ts";
 import { type ProjectSites, startProjectSites } from "../../test/project-sites.ts";
-import { chromiumMissing, launch, screenshot, shotsDir } from "./browser.ts";
+import { checkAccessible, chromiumMissing, launch, screenshot, shotsDir } from "./browser.ts";
 import { startServer } from "./server.ts";
 
 const PROJECT_HOST = "journey-shop.ru";
@@ -44,6 +44,7 @@ describe.skipIf(chromiumMissing)(
       await page.goto(`${server.url}/cabinet`);
       await page.waitForURL(/\/sign-in\?next=/);
       await screenshot(page, dir, "1-sign-in");
+      await checkAccessible(page, "1-sign-in");
       await page.getByLabel("E-mail").fill("partner@partner-trust.local");
       await page.getByLabel("Пароль").fill("partner-demo");
       await page.getByRole("button", { name: /Войти/ }).click();
@@ -51,12 +52,14 @@ describe.skipIf(chromiumMissing)(
       await expect(page.locator("h1").textContent()).resolves.toContain("Статус и баллы");
       expect(await page.locator("svg.chart path").count()).toBeGreaterThanOrEqual(2);
       await screenshot(page, dir, "2-cabinet");
+      await checkAccessible(page, "2-cabinet");
     });
 
     it("R1.4c: edits its card and sees the edit pending while the approved version stays", async () => {
       await page.getByRole("link", { name: /^Карточка/ }).click();
       await page.waitForURL(`**/cabinet/${alfa}/card`);
       await screenshot(page, dir, "3-card");
+      await checkAccessible(page, "3-card");
       await page
         .getByLabel("Описание")
         .fill("Веб-студия Альфа: порталы и интернет-магазины на «1С-Битрикс» с 2010 года.");
@@ -67,6 +70,7 @@ describe.skipIf(chromiumMissing)(
       );
       await expect(page.locator("main").textContent()).resolves.toContain("с 2010 года");
       await screenshot(page, dir, "4-card-pending");
+      await checkAccessible(page, "4-card-pending");
     });
 
     it("R5.4a, R5.4f: adds a project whose site passes the check; it waits for moderation as a draft", async () => {
@@ -80,12 +84,14 @@ describe.skipIf(chromiumMissing)(
       await page.getByLabel("Клиент", { exact: false }).first().fill("ООО «Журнал»");
       await page.getByLabel("Владелец лицензии").fill("ООО «Журнал»");
       await screenshot(page, dir, "5-project-form");
+      await checkAccessible(page, "5-project-form");
       await page.getByRole("button", { name: /Добавить проект/ }).click();
       await page.waitForURL(/projects\?added=/);
       await expect(page.locator("p.ok").textContent()).resolves.toContain(PROJECT_HOST);
       const row = page.locator("tr", { hasText: PROJECT_HOST });
       await expect(row.textContent()).resolves.toContain("Черновик");
       await screenshot(page, dir, "6-project-added");
+      await checkAccessible(page, "6-project-added");
     });
 
     it("W1–W4: copies the embed code with one click and sees the widgets live", async () => {
@@ -94,10 +100,12 @@ describe.skipIf(chromiumMissing)(
       const code = await page.locator("#embed-code").inputValue();
       expect(code).toContain(`<pt-partner-badge partner="${alfa}"></pt-partner-badge>`);
       await page.getByRole("button", { name: /Скопировать код/ }).click();
-      await expect(page.locator("#embed-code-status").textContent()).resolves.toContain("Скопировано");
+      // The copy is asynchronous: wait for the status line to say so.
+      await page.locator("#embed-code-status", { hasText: "Скопировано" }).waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
       await page.locator(".preview pt-partner-badge .root").first().waitFor();
       await screenshot(page, dir, "7-widgets");
+      await checkAccessible(page, "7-widgets");
     });
   },
 );
