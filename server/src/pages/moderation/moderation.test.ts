@@ -163,6 +163,44 @@ describe("moderation console and admin catalogue pages (issue 10)", () => {
     expect(sub!.state).toBe("submitted");
   });
 
+  it("R1.2b: rejecting an application needs a reason (422 on it); with one: logged and mailed once, out of the queue", async () => {
+    const [applicant] = await h.db
+      .select()
+      .from(s.user)
+      .where(eq(s.user.email, "client@partner-trust.local"));
+    const [app] = await h.db
+      .insert(s.applications)
+      .values({
+        userId: applicant!.id,
+        companyName: "ООО Проверка",
+        inn: "7707083893",
+        legalKind: "legal_entity",
+        city: "Тверь",
+        contactName: "Пётр",
+        contactPhone: "+74950000000",
+        contactEmail: "check@example.ru",
+        activity: "Сайты",
+        personalDataConsent: true,
+        submittedAt: new Date(),
+      })
+      .returning();
+    const bad = await post(`/moderation/applications/${app!.id}/reject`, { reason: "" });
+    expect(bad.res.status).toBe(422);
+    expect(errorOf(bad.text, "reason")).toContain("Укажите причину");
+    const ask = await post(`/moderation/applications/${app!.id}/request-info`, { question: " " });
+    expect(errorOf(ask.text, "question")).toContain("Укажите причину");
+    const ok = await post(`/moderation/applications/${app!.id}/reject`, {
+      reason: "ИНН не совпадает с ЕГРЮЛ",
+    });
+    expect(ok.res.status).toBe(303);
+    expect(await logged("application.reject", app!.id)).toHaveLength(1);
+    const mail = await h.db.select().from(s.emailOutbox).where(eq(s.emailOutbox.to, "check@example.ru"));
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.subject).toMatch(/^Заявка отклонена \/ Application rejected/);
+    const again = await post(`/moderation/applications/${app!.id}/reject`, { reason: "ещё раз" });
+    expect(again.res.status).toBe(404); // no longer in the queue
+  });
+
   it("R1.2c: approving an application creates the partner (approveApplication), logged", async () => {
     const id = await firstItem("applications");
     const ok = await post(`/moderation/applications/${id}/approve`, { note: "" });

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { moscowDay } from "../../clock.ts";
 import * as s from "../../db/schema/index.ts";
 import { decideRequest, moderationQueue as pointsQueue } from "../../program/additional-points/requests.ts";
+import { applicationQueue, decideApplication } from "../../program/applications/moderation.ts";
 import { pendingQueue as cardQueue, decideCard } from "../../program/cards/versions.ts";
 import { approveApplication } from "../../program/lifecycle/approve.ts";
 import { decideNfrRequest } from "../../program/nfr/decide.ts";
@@ -17,7 +18,6 @@ import { decideProject } from "../../program/projects/decide.ts";
 import { type Evidence, editionCodes, evidenceOf, projectView } from "../../program/projects/view.ts";
 import { recordCall, rejectSubmission } from "../../program/quality/call.ts";
 import { moderationQueue as qmQueue, questionnaire } from "../../program/quality/queries.ts";
-import { REVIEW_WORKING_DAYS as APPLICATION_DAYS } from "../../routes/application-moderation/index.ts";
 import { REVIEW_WORKING_DAYS as PROJECT_DAYS } from "../../routes/project-moderation/index.ts";
 import { type FieldErrors, type FormData, field, select } from "../form.ts";
 import { bi, ruDate } from "../layout.ts";
@@ -61,27 +61,13 @@ export const words = (m: unknown) => {
 const today = (now: Date) => moscowDay(now) as CivilDate;
 
 // R1.2b: applications, overdue after 3 working days (catalogue calendar); R1.2c: approval.
-type Application = typeof s.applications.$inferSelect & { overdue: boolean };
+type Application = Awaited<ReturnType<typeof applicationQueue>>[number];
 export const applications = queue<Application>({
   slug: "applications",
   ru: "Заявки на партнёрство",
   en: "Partnership applications",
   about: ["R1.2b: рассмотрение за 3 рабочих дня", "R1.2b: reviewed within 3 working days"],
-  async load({ db, clock }) {
-    const [rows, calendar] = await Promise.all([
-      db
-        .select()
-        .from(s.applications)
-        .where(eq(s.applications.state, "submitted"))
-        .orderBy(asc(s.applications.submittedAt)),
-      loadWorkCalendar(db),
-    ]);
-    const on = today(clock.now());
-    return rows.map((r) => ({
-      ...r,
-      overdue: isOverdue(moscowDay(r.submittedAt) as CivilDate, on, APPLICATION_DAYS, calendar),
-    }));
-  },
+  load: ({ db, clock }) => applicationQueue(db, { clock }),
   id: (a) => a.id,
   overdue: (a) => a.overdue,
   head: [
@@ -104,6 +90,40 @@ export const applications = queue<Application>({
       fields: (_a, v, e) => noteField(v, e),
       run: ({ db, clock }, p, a, d) =>
         approveApplication(db, a.id, { userId: p.userId, note: d.note as string | undefined }, { clock }),
+    },
+    {
+      action: "request-info",
+      label: ["Запросить информацию", "Ask for more information"],
+      secondary: true,
+      schema: z.object({ question: reason }),
+      fields: (_a, v, e) =>
+        field({
+          name: "question",
+          label: ["Вопрос заявителю", "Question to the applicant"],
+          value: v.question,
+          errors: e,
+          required: true,
+          multiline: true,
+        }),
+      run: ({ db, clock }, p, a, d) =>
+        decideApplication(
+          db,
+          { applicationId: a.id, actorUserId: p.userId, to: "needs_info", reason: d.question as string },
+          { clock },
+        ),
+    },
+    {
+      action: "reject",
+      label: ["Отклонить", "Reject"],
+      secondary: true,
+      schema: z.object({ reason }),
+      fields: (_a, v, e) => reasonField(v, e),
+      run: ({ db, clock }, p, a, d) =>
+        decideApplication(
+          db,
+          { applicationId: a.id, actorUserId: p.userId, to: "rejected", reason: d.reason as string },
+          { clock },
+        ),
     },
   ],
 });
