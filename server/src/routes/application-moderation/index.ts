@@ -10,10 +10,12 @@ import type { Db } from "../../db/client.ts";
 import { applications, calendarDays, moderationLog } from "../../db/schema/index.ts";
 import { conflict, forbidden, notFound, unauthenticated } from "../../errors/index.ts";
 import type { Mailer } from "../../mail/outbox.ts";
+import { applicationQueue, decideApplication } from "../../program/applications/moderation.ts";
 import { approveApplication } from "../../program/lifecycle/approve.ts";
+import { pathId } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
-export const REVIEW_WORKING_DAYS = 3;
+export { REVIEW_WORKING_DAYS } from "../../program/applications/moderation.ts";
 
 const QueueItem = z
   .object({
@@ -27,9 +29,7 @@ const QueueItem = z
   })
   .openapi("ApplicationQueueItem");
 
-const idParam = z.object({
-  applicationId: z.string().openapi({ param: { name: "applicationId", in: "path" } }),
-});
+const idParam = z.object({ applicationId: pathId("applicationId") });
 const reasonBody = {
   body: {
     required: true,
@@ -126,62 +126,16 @@ const answer = createRoute({
 });
 
 export function applicationModerationRoutes({ db, clock, mailer }: { db: Db; clock: Clock; mailer: Mailer }) {
-  async function decide(
-    actorUserId: string,
-    applicationId: string,
-    to: "rejected" | "needs_info",
-    reason: string,
-  ) {
-    const [app] = await db.select().from(applications).where(eq(applications.id, applicationId));
-    if (!app) throw notFound("No such application.");
-    if (app.state !== "submitted")
-      throw conflict(`The application is ${app.state}, not awaiting moderation.`);
-    const now = clock.now();
-    const ru = to === "rejected" ? "Заявка отклонена" : "Требуется дополнительная информация";
-    const en = to === "rejected" ? "Application rejected" : "More information needed";
-    await db.batch([
-      db
-        .update(applications)
-        .set({ state: to, moderatorNote: reason, decidedAt: to === "rejected" ? now : null })
-        .where(eq(applications.id, applicationId)),
-      db.insert(moderationLog).values({
-        actorUserId,
-        at: now,
-        action: to === "rejected" ? "application.reject" : "application.request_info",
-        targetType: "application",
-        targetId: applicationId,
-        reason,
-      }),
-    ]);
-    await mailer.enqueue({
-      to: app.contactEmail,
-      subject: `${ru} / ${en}: ${app.companyName}`,
-      text: `${ru}: ${reason}\n\n${en}: ${reason}`,
-    });
-    return { state: to };
-  }
-
   return createRouter()
     .openapi(queue, async (c) => {
-      const rows = await db
-        .select()
-        .from(applications)
-        .where(inArray(applications.state, ["submitted"]))
-        .orderBy(asc(applications.submittedAt));
-      const days = await db.select().from(calendarDays);
-      const calendar = {
-        holidays: days.filter((d) => d.kind === "holiday").map((d) => d.day),
-        workingWeekends: days.filter((d) => d.kind === "working_weekend").map((d) => d.day),
-      };
-      const today = moscowDay(clock.now()) as CivilDate;
-      const items = rows.map((r) => ({
+      const items = (await applicationQueue(db, { clock })).map((r) => ({
         id: r.id,
         companyName: r.companyName,
         inn: r.inn,
         companyType: r.legalKind,
         contactEmail: r.contactEmail,
         submittedAt: r.submittedAt.toISOString(),
-        overdue: isOverdue(moscowDay(r.submittedAt) as CivilDate, today, REVIEW_WORKING_DAYS, calendar),
+        overdue: r.overdue,
       }));
       return c.json({ items }, 200);
     })
@@ -189,13 +143,21 @@ export function applicationModerationRoutes({ db, clock, mailer }: { db: Db; clo
       const p = c.get("principal");
       if (!p) throw unauthenticated();
       const { applicationId } = c.req.valid("param");
-      return c.json(await decide(p.userId, applicationId, "rejected", c.req.valid("json").reason), 200);
+      const { reason } = c.req.valid("json");
+      return c.json(
+        await decideApplication(db, { applicationId, actorUserId: p.userId, to: "rejected", reason }, { clock }),
+        200,
+      );
     })
     .openapi(askInfo, async (c) => {
       const p = c.get("principal");
       if (!p) throw unauthenticated();
       const { applicationId } = c.req.valid("param");
-      return c.json(await decide(p.userId, applicationId, "needs_info", c.req.valid("json").reason), 200);
+      const { reason } = c.req.valid("json");
+      return c.json(
+        await decideApplication(db, { applicationId, actorUserId: p.userId, to: "needs_info", reason }, { clock }),
+        200,
+      );
     })
     .openapi(approve, async (c) => {
       const p = c.get("principal");

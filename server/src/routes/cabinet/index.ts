@@ -7,6 +7,7 @@ import { partnerStatuses } from "../../db/schema/index.ts";
 import { notFound } from "../../errors/index.ts";
 import { notifications, pendingChanges } from "../../program/cabinet/inbox.ts";
 import { standingOf } from "../../program/cabinet/standing.ts";
+import { partnerParams } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 import { CivilDateSchema, StandingSchema } from "../standing/index.ts";
 
@@ -55,7 +56,7 @@ const route = createRoute({
   summary:
     "The partner cabinet (R2.6): status and dates, points, certified employees, forecast, pending changes, notifications",
   request: {
-    params: z.object({ partnerId: z.string().min(1).max(100) }),
+    params: partnerParams,
     query: z.object({
       notifications: z.coerce.number().int().min(0).max(100).default(20).openapi({
         description: "How many of the newest e-mails to list",

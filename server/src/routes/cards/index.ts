@@ -19,6 +19,7 @@ import {
   publication,
   submitCard,
 } from "../../program/cards/versions.ts";
+import { json, partnerParams, pathId } from "../params.ts";
 import { logoResponse } from "../public-card/logo.ts";
 import { createRouter, problems } from "../router.ts";
 
@@ -125,11 +126,7 @@ function normalised(input: z.infer<typeof CardInputSchema>): CardInput {
   };
 }
 
-const params = z.object({ partnerId: z.string().min(1).max(100) });
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
+const params = partnerParams;
 
 const getCard = createRoute({
   method: "get",
@@ -197,7 +194,7 @@ const decide = createRoute({
   tags: ["cards"],
   summary: "Approve or reject a pending card version, with a note",
   request: {
-    params: z.object({ versionId: z.string().min(1).max(100), decision: z.enum(["approve", "reject"]) }),
+    params: z.object({ versionId: pathId("versionId"), decision: z.enum(["approve", "reject"]) }),
     body: {
       content: { "application/json": { schema: z.object({ note: z.string().trim().max(2000).optional() }) } },
       required: false,
@@ -254,7 +251,7 @@ const versionLogo = createRoute({
   path: "/partners/{partnerId}/card/versions/{versionId}/logo",
   tags: ["cards"],
   summary: "A card version's logo (pending ones too: what the moderator approves)",
-  request: { params: params.extend({ versionId: z.string().min(1).max(100) }) },
+  request: { params: params.extend({ versionId: pathId("versionId") }) },
   responses: {
     200: { description: "The image", content: { "image/png": { schema: binary } } },
     ...problems(403, 404, 422),

@@ -6,6 +6,7 @@ import { partnerStatuses } from "../../db/schema/index.ts";
 import { notFound, validationError } from "../../errors/index.ts";
 import type { BadgeService } from "../../program/badges/service.ts";
 import { decodeCursor, filterDirectory, page, publishedPartners } from "../../program/directory/list.ts";
+import { partnerParams, pathId } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const ItemSchema = z
@@ -50,7 +51,7 @@ const byCompetency = createRoute({
   path: "/public/competencies/{id}/partners",
   tags: ["directory"],
   summary: "Published partners holding a competency, ranked (R4.3)",
-  request: { params: z.object({ id: z.string().min(1).max(100) }), query: query.omit({ competency: true }) },
+  request: { params: z.object({ id: pathId("id") }), query: query.omit({ competency: true }) },
   responses: {
     200: { description: "A page", content: { "application/json": { schema: ListSchema } } },
     ...problems(422),
@@ -62,7 +63,7 @@ const profile = createRoute({
   path: "/public/partners/{partnerId}",
   tags: ["directory"],
   summary: "A partner's public profile: the verification page's data (the signed status claim)",
-  request: { params: z.object({ partnerId: z.string().min(1).max(100) }) },
+  request: { params: partnerParams },
   responses: {
     200: { description: "The profile", content: { "application/json": { schema: z.any() } } },
     ...problems(404, 422),

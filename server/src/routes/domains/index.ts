@@ -12,11 +12,12 @@ import {
   type VerifyDeps,
   verifyDomain,
 } from "../../program/domains/domains.ts";
+import { json, partnerParams } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
-const params = z.object({ partnerId: z.string().min(1).max(100) });
+const params = partnerParams;
 const hostParams = params.extend({ host: z.string().min(1).max(253) });
-const ok = (description: string) => ({ description, content: { "application/json": { schema: z.any() } } });
+const ok = (description: string) => json(z.any(), description);
 
 const list = createRoute({
   method: "get",

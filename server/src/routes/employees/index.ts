@@ -15,6 +15,7 @@ import {
   listEmployees,
 } from "../../program/employees/links.ts";
 import { changeMainUser } from "../../program/employees/main-user.ts";
+import { json, jsonBody, partnerParams, pathId } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const grantable = z.enum(["full", "limited", "certified"]);
@@ -42,17 +43,7 @@ const view = (e: EmployeeView) => ({
   detachedAt: e.detachedAt?.toISOString() ?? null,
 });
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodTypeAny>(schema: T) => ({
-  content: { "application/json": { schema } },
-  required: true,
-});
-const id = z.string().min(1).max(100);
-const partnerParams = z.object({ partnerId: id });
-const linkParams = z.object({ partnerId: id, linkId: id });
+const linkParams = partnerParams.extend({ linkId: pathId("linkId") });
 
 const add = createRoute({
   method: "post",
@@ -61,7 +52,7 @@ const add = createRoute({
   summary: "Add a signed-up user as an employee (pending until they accept, R4E.1)",
   request: {
     params: partnerParams,
-    body: body(
+    ...jsonBody(
       z.object({
         email: z.string().trim().email().max(200),
         level: grantable,
@@ -92,7 +83,7 @@ const change = createRoute({
   summary: "Change an employee's level or flags (R4E.2–3)",
   request: {
     params: linkParams,
-    body: body(
+    ...jsonBody(
       z
         .object({
           level: grantable.optional(),
@@ -125,7 +116,7 @@ const mainUser = createRoute({
   summary: "Admin: change the partner's main user on its written request (R4E.2)",
   request: {
     params: partnerParams,
-    body: body(
+    ...jsonBody(
       z.object({
         email: z.string().trim().email().max(200),
         requestReference: z.string().trim().min(1).max(200),

@@ -5,12 +5,8 @@ import type { Db } from "../../db/client.ts";
 import { employeeLevels } from "../../db/schema/index.ts";
 import { unauthenticated } from "../../errors/index.ts";
 import { answerInvitation, invitationsOf } from "../../program/employees/links.ts";
+import { json, pathId } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
-
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const InvitationSchema = z
   .object({
@@ -39,7 +35,7 @@ const mine = createRoute({
   responses: { 200: json(z.object({ items: z.array(InvitationSchema) }), "Invitations"), ...problems(401) },
 });
 
-const params = z.object({ linkId: z.string().min(1).max(100) });
+const params = z.object({ linkId: pathId("linkId") });
 const answer = (verb: "accept" | "decline") =>
   createRoute({
     method: "post",

@@ -10,16 +10,14 @@ import { confirmLead, type Lead, postLead } from "../../program/leads/leads.ts";
 import { leadPartner } from "../../program/leads/partners.ts";
 import { sendProposal } from "../../program/leads/proposals.ts";
 import { leadsVisibleTo } from "../../program/leads/visibility.ts";
+import { json, jsonBody, partnerParams } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 import {
   ClientLeadSchema,
-  json,
-  jsonBody,
   LeadInputSchema,
   leadParam,
   PartnerLeadSchema,
   ProposalResultSchema,
-  partnerParam,
 } from "./schemas.ts";
 
 export type LeadDeps = { db: Db; clock: Clock; auth: Auth; publicUrl: string };
@@ -59,7 +57,7 @@ const forPartner = createRoute({
   security: [{ session: [] }],
   tags: ["leads"],
   summary: "Leads the partner may see (R7.1b); contacts once it has proposed (R7.1c)",
-  request: { params: partnerParam },
+  request: { params: partnerParams },
   responses: { 200: json(z.object({ items: z.array(PartnerLeadSchema) })), ...problems(401, 403, 404) },
 });
 const propose = createRoute({
@@ -69,7 +67,7 @@ const propose = createRoute({
   tags: ["leads"],
   summary: "Send a proposal (R7.1c); 409 once the client's cap is reached (R7.1d) or already sent",
   request: {
-    params: partnerParam.extend(leadParam.shape),
+    params: partnerParams.extend(leadParam.shape),
     ...jsonBody(z.object({ text: z.string().trim().min(10).max(5000) })),
   },
   responses: { 201: json(ProposalResultSchema, "Sent"), ...problems(401, 403, 404, 409, 422) },

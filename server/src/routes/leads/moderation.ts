@@ -7,8 +7,9 @@ import type { Db } from "../../db/client.ts";
 import { unauthenticated, validationError } from "../../errors/index.ts";
 import { flaggedProposals } from "../../program/leads/flagged.ts";
 import { decideLead, pendingLeads } from "../../program/leads/leads.ts";
+import { json, jsonBody } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
-import { json, jsonBody, LeadSchema, leadParam } from "./schemas.ts";
+import { LeadSchema, leadParam } from "./schemas.ts";
 
 const PendingLead = LeadSchema.extend({
   contactName: z.string(),

@@ -1,5 +1,6 @@
 // Request and response shapes of the leads routes (R7.1).
 import { z } from "@hono/zod-openapi";
+import { pathId } from "../params.ts";
 
 export const LeadInputSchema = z
   .object({
@@ -71,15 +72,4 @@ export const ClientLeadSchema = LeadSchema.extend({
   ),
 }).openapi("ClientLead");
 
-export const partnerParam = z.object({
-  partnerId: z.string().openapi({ param: { name: "partnerId", in: "path" } }),
-});
-export const leadParam = z.object({ leadId: z.string().openapi({ param: { name: "leadId", in: "path" } }) });
-
-export const json = <T extends z.ZodType>(schema: T, description = "OK") => ({
-  description,
-  content: { "application/json": { schema } },
-});
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { "application/json": { schema } } },
-});
+export const leadParam = z.object({ leadId: pathId("leadId") });

@@ -1,8 +1,8 @@
 // R4E.6: Marketplace modules and their updates — the partner's marketplace group lists, adds and edits them.
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Principal } from "../../auth/principal.ts";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { unauthenticated } from "../../errors/index.ts";
 import {
   addModule,
   addUpdate,
@@ -11,19 +11,10 @@ import {
   type ModuleView,
   moduleRevisions,
 } from "../../program/marketplace/modules.ts";
+import { actorAt, json, jsonBody, partnerParams, pathId } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodTypeAny>(schema: T) => ({
-  content: { "application/json": { schema } },
-  required: true,
-});
-const id = z.string().min(1).max(100);
-const partnerParams = z.object({ partnerId: id });
-const moduleParams = z.object({ partnerId: id, moduleId: id });
+const moduleParams = partnerParams.extend({ moduleId: pathId("moduleId") });
 const title = z.string().trim().min(1).max(200);
 const description = z.string().trim().min(1).max(5000);
 
@@ -77,7 +68,7 @@ const add = createRoute({
   summary: "Add a Marketplace module",
   request: {
     params: partnerParams,
-    body: body(
+    ...jsonBody(
       z.object({
         code: z
           .string()
@@ -101,7 +92,7 @@ const edit = createRoute({
   summary: "Edit a module's title or description",
   request: {
     params: moduleParams,
-    body: body(
+    ...jsonBody(
       z
         .object({ title: title.optional(), description: description.optional() })
         .refine((b) => b.title !== undefined || b.description !== undefined, {
@@ -120,7 +111,7 @@ const release = createRoute({
   summary: "Add a module update (version above the latest, release notes)",
   request: {
     params: moduleParams,
-    body: body(
+    ...jsonBody(
       z.object({
         version: z
           .string()
@@ -158,10 +149,7 @@ const revisions = createRoute({
 });
 
 export function marketplaceRoutes({ db, clock }: { db: Db; clock: Clock }) {
-  const by = (p: { userId: string } | null) => {
-    if (!p) throw unauthenticated();
-    return { userId: p.userId, now: clock.now() };
-  };
+  const by = (p: Principal | null) => actorAt(p, clock);
   return createRouter()
     .openapi(list, async (c) => {
       const { partnerId } = c.req.valid("param");

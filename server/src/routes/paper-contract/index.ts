@@ -6,6 +6,7 @@ import { type Clock, moscowMidnight } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { moderationLog, partners } from "../../db/schema/index.ts";
 import { notFound, unauthenticated } from "../../errors/index.ts";
+import { partnerParams } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const route = createRoute({
@@ -15,7 +16,7 @@ const route = createRoute({
   tags: ["moderation"],
   summary: "Record the paper contract's receipt (R1.3)",
   request: {
-    params: z.object({ partnerId: z.string() }),
+    params: partnerParams,
     body: {
       required: true,
       content: {

@@ -2,10 +2,9 @@
 // staff record the day's calls as leads for that partner and watch for overdue reports; admins set capacity.
 import { createRoute, z } from "@hono/zod-openapi";
 import { type CivilDate, daysBetween } from "@partner-trust/rules";
-import type { Principal } from "../../auth/principal.ts";
 import { addDays, type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { unauthenticated, validationError } from "../../errors/index.ts";
+import { validationError } from "../../errors/index.ts";
 import {
   allBookings,
   availability,
@@ -15,7 +14,8 @@ import {
   setDayCapacity,
 } from "../../program/phone-days/bookings.ts";
 import { recordCall } from "../../program/phone-days/calls.ts";
-import { json, jsonBody, LeadInputSchema, partnerParam } from "../leads/schemas.ts";
+import { LeadInputSchema } from "../leads/schemas.ts";
+import { json, jsonBody, partnerParams, pathId, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const BookingSchema = z
@@ -32,9 +32,7 @@ const BookingSchema = z
     overdue: z.boolean(),
   })
   .openapi("PhoneDayBooking");
-const bookingParam = z.object({
-  bookingId: z.string().openapi({ param: { name: "bookingId", in: "path" } }),
-});
+const bookingParam = z.object({ bookingId: pathId("bookingId") });
 const MAX_RANGE_DAYS = 92;
 
 const book = createRoute({
@@ -43,7 +41,7 @@ const book = createRoute({
   security: [{ session: [] }],
   tags: ["phone-days"],
   summary: "Apply for a working day in the Moscow office (R7.3); 409 when the day is full",
-  request: { params: partnerParam, ...jsonBody(z.object({ day: z.iso.date() })) },
+  request: { params: partnerParams, ...jsonBody(z.object({ day: z.iso.date() })) },
   responses: {
     201: json(
       z.object({
@@ -64,7 +62,7 @@ const own = createRoute({
   security: [{ session: [] }],
   tags: ["phone-days"],
   summary: "The partner's phone days, reports and leads taken",
-  request: { params: partnerParam },
+  request: { params: partnerParams },
   responses: { 200: json(z.object({ items: z.array(BookingSchema) })), ...problems(401, 403) },
 });
 const report = createRoute({
@@ -74,7 +72,7 @@ const report = createRoute({
   tags: ["phone-days"],
   summary: "File the day's report (due within 5 working days; later ones are marked late)",
   request: {
-    params: partnerParam.extend(bookingParam.shape),
+    params: partnerParams.extend(bookingParam.shape),
     ...jsonBody(z.object({ report: z.string().trim().min(10).max(10000) })),
   },
   responses: {
@@ -144,13 +142,9 @@ const capacity = createRoute({
 });
 
 export function phoneDayRoutes({ db, clock, publicUrl }: { db: Db; clock: Clock; publicUrl: string }) {
-  const principal = (p: Principal | null) => {
-    if (!p) throw unauthenticated();
-    return p;
-  };
   return createRouter()
     .openapi(book, async (c) => {
-      const p = principal(c.get("principal"));
+      const p = signedIn(c.get("principal"));
       const { partnerId } = c.req.valid("param");
       return c.json(
         await bookDay(db, partnerId, c.req.valid("json").day as CivilDate, p.userId, { clock }),
@@ -161,7 +155,7 @@ export function phoneDayRoutes({ db, clock, publicUrl }: { db: Db; clock: Clock;
       c.json({ items: await partnerBookings(db, c.req.valid("param").partnerId, { clock }) }, 200),
     )
     .openapi(report, async (c) => {
-      const p = principal(c.get("principal"));
+      const p = signedIn(c.get("principal"));
       const { partnerId, bookingId } = c.req.valid("param");
       return c.json(
         await fileReport(db, partnerId, bookingId, c.req.valid("json").report, p.userId, { clock }),
@@ -187,7 +181,7 @@ export function phoneDayRoutes({ db, clock, publicUrl }: { db: Db; clock: Clock;
       ),
     )
     .openapi(call, async (c) => {
-      const p = principal(c.get("principal"));
+      const p = signedIn(c.get("principal"));
       const { bookingId } = c.req.valid("param");
       return c.json(
         await recordCall(db, bookingId, c.req.valid("json"), p.userId, { clock, publicUrl }),
@@ -195,7 +189,7 @@ export function phoneDayRoutes({ db, clock, publicUrl }: { db: Db; clock: Clock;
       );
     })
     .openapi(capacity, async (c) => {
-      const p = principal(c.get("principal"));
+      const p = signedIn(c.get("principal"));
       const { day } = c.req.valid("param");
       return c.json(
         await setDayCapacity(db, day as CivilDate, c.req.valid("json").capacity, p.userId, { clock }),

@@ -9,12 +9,13 @@ import { unauthenticated } from "../../errors/index.ts";
 import type { ProjectDeps } from "../../program/projects/add.ts";
 import { decideProject } from "../../program/projects/decide.ts";
 import { editionCodes, evidenceOf, projectView } from "../../program/projects/view.ts";
+import { json, pathId } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 /** R5.4a: reviewed and published within 5 working days. */
 export const REVIEW_WORKING_DAYS = 5;
 
-const ok = (description: string) => ({ description, content: { "application/json": { schema: z.any() } } });
+const ok = (description: string) => json(z.any(), description);
 
 const queue = createRoute({
   method: "get",
@@ -32,7 +33,7 @@ const decide = createRoute({
   tags: ["moderation"],
   summary: "Credit (points from the engine, R5.2, R5.4d), accept for review with a note, or reject",
   request: {
-    params: z.object({ projectId: z.string().min(1).max(100) }),
+    params: z.object({ projectId: pathId("projectId") }),
     body: {
       required: true,
       content: {

@@ -7,11 +7,12 @@ import { unauthenticated } from "../../errors/index.ts";
 import { addProject, type ProjectDeps } from "../../program/projects/add.ts";
 import { editProject } from "../../program/projects/edit.ts";
 import { editionCodes, isPublished, projectView } from "../../program/projects/view.ts";
+import { json, partnerParams, pathId } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
-const params = z.object({ partnerId: z.string().min(1).max(100) });
-const projectParams = params.extend({ projectId: z.string().min(1).max(100) });
-const ok = (description: string) => ({ description, content: { "application/json": { schema: z.any() } } });
+const params = partnerParams;
+const projectParams = params.extend({ projectId: pathId("projectId") });
+const ok = (description: string) => json(z.any(), description);
 
 const client = z.object({
   name: z.string().trim().min(1).max(300),

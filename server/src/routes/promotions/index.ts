@@ -11,7 +11,7 @@ import {
   publicPromotions,
   submitPromotion,
 } from "../../program/promotions/promotions.ts";
-import { json, jsonBody, partnerParam } from "../leads/schemas.ts";
+import { json, jsonBody, partnerParams, pathId } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const PromotionSchema = z
@@ -40,7 +40,7 @@ const submit = createRoute({
   tags: ["promotions"],
   summary: "Submit a promotion for moderation (R7.2: Certified and Gold only)",
   request: {
-    params: partnerParam,
+    params: partnerParams,
     ...jsonBody(
       z.object({
         title: z.string().trim().min(3).max(200),
@@ -58,7 +58,7 @@ const own = createRoute({
   security: [{ session: [] }],
   tags: ["promotions"],
   summary: "The partner's promotions in every state",
-  request: { params: partnerParam },
+  request: { params: partnerParams },
   responses: { 200: json(z.object({ items: z.array(PromotionSchema) })), ...problems(401, 403) },
 });
 const queue = createRoute({
@@ -76,7 +76,7 @@ const decide = createRoute({
   tags: ["moderation"],
   summary: "Approve or reject (reason required) a promotion",
   request: {
-    params: z.object({ promotionId: z.string().openapi({ param: { name: "promotionId", in: "path" } }) }),
+    params: z.object({ promotionId: pathId("promotionId") }),
     ...jsonBody(z.object({ approve: z.boolean(), reason: z.string().trim().min(1).max(2000).optional() })),
   },
   responses: {

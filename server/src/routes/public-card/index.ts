@@ -4,6 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Db } from "../../db/client.ts";
 import { notFound } from "../../errors/index.ts";
 import { approvedLogo } from "../../program/cards/logos.ts";
+import { partnerParams } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 import { approvedCard } from "./card.ts";
 import { logoResponse } from "./logo.ts";
@@ -23,7 +24,7 @@ const route = createRoute({
   path: "/public/partners/{partnerId}/card",
   tags: ["directory"],
   summary: "A partner's public card (last approved version)",
-  request: { params: z.object({ partnerId: z.string().min(1).max(100) }) },
+  request: { params: partnerParams },
   responses: {
     200: { description: "The card", content: { "application/json": { schema: PublicCardSchema } } },
     ...problems(404, 422),
@@ -35,7 +36,7 @@ const logoRoute = createRoute({
   path: "/public/partners/{partnerId}/logo",
   tags: ["directory"],
   summary: "The logo of the partner's last approved card version (ETag, nosniff)",
-  request: { params: z.object({ partnerId: z.string().min(1).max(100) }) },
+  request: { params: partnerParams },
   responses: {
     200: {
       description: "The image (PNG, JPEG or WebP)",

@@ -52,6 +52,7 @@ const route = createRoute({
   tags: ["partners"],
   summary: "The partner's status, active points, benefits and forecast (partner cabinet)",
   request: {
+    // Stricter than the shared partnerParams: partner ids are UUIDs, and this route's contract says so.
     params: z.object({
       partnerId: z.uuid().openapi({ param: { name: "partnerId", in: "path" }, example: crypto.randomUUID() }),
     }),

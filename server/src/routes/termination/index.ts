@@ -6,11 +6,10 @@ import type { Db } from "../../db/client.ts";
 import { terminationInitiators } from "../../db/schema/index.ts";
 import { forbidden, notFound, unauthenticated } from "../../errors/index.ts";
 import { cancelTermination, scheduleTermination, terminationsOf } from "../../program/lifecycle/terminate.ts";
+import { partnerParams } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
-const params = z.object({
-  partnerId: z.string().openapi({ param: { name: "partnerId", in: "path" } }),
-});
+const params = partnerParams;
 const civilDate = z
   .string()
   .refine(isCivilDate, "Дата в формате ГГГГ-ММ-ДД / A date as YYYY-MM-DD")

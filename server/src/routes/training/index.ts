@@ -1,23 +1,15 @@
 // R8, R4C.1–3: the course catalogue (admins add and retire courses), certificates recorded by admins, and a
 // partner's training view with who lacks which course for Gold (R4C.2).
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Principal } from "../../auth/principal.ts";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { unauthenticated } from "../../errors/index.ts";
 import { recordCertificate } from "../../program/training/certificates.ts";
 import { addCourse, courseView, listCourses, updateCourse } from "../../program/training/courses.ts";
 import { trainingOf } from "../../program/training/gaps.ts";
+import { actorAt, json, jsonBody, partnerParams, pathId } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodTypeAny>(schema: T) => ({
-  content: { "application/json": { schema } },
-  required: true,
-});
-const id = z.string().min(1).max(100);
 const examLevels = z.enum(["junior", "middle", "senior"]);
 
 const CourseSchema = z
@@ -47,7 +39,7 @@ const add = createRoute({
   tags: ["training"],
   summary: "Admin: add a course; required of Gold specialists from today (R4C.2)",
   request: {
-    body: body(
+    ...jsonBody(
       z.object({
         code: z
           .string()
@@ -68,8 +60,8 @@ const update = createRoute({
   tags: ["training"],
   summary: "Admin: edit a course; active=false retires it",
   request: {
-    params: z.object({ courseId: id }),
-    body: body(
+    params: z.object({ courseId: pathId("courseId") }),
+    ...jsonBody(
       z
         .object({
           title: z.string().trim().min(1).max(200).optional(),
@@ -91,7 +83,7 @@ const certify = createRoute({
   tags: ["training"],
   summary: "Admin: record a certificate (exam level for developer exams, R4C.3); statuses re-evaluated",
   request: {
-    body: body(
+    ...jsonBody(
       z.object({
         email: z.string().trim().email().max(200),
         courseCode: z.string().trim().min(1).max(64),
@@ -122,7 +114,7 @@ const training = createRoute({
   path: "/partners/{partnerId}/training",
   tags: ["training"],
   summary: "Attached employees with certificates, and who lacks which course for Gold (R4C.2)",
-  request: { params: z.object({ partnerId: id }) },
+  request: { params: partnerParams },
   responses: {
     200: json(
       z.object({
@@ -157,10 +149,7 @@ const training = createRoute({
 });
 
 export function trainingRoutes({ db, clock }: { db: Db; clock: Clock }) {
-  const admin = (p: { userId: string } | null) => {
-    if (!p) throw unauthenticated();
-    return { userId: p.userId, now: clock.now() };
-  };
+  const admin = (p: Principal | null) => actorAt(p, clock);
   return createRouter()
     .openapi(list, async (c) => c.json({ items: (await listCourses(db)).map(courseView) }, 200))
     .openapi(add, async (c) => {
