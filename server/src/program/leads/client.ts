@@ -2,6 +2,7 @@
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { leads, proposals } from "../../db/schema/index.ts";
+import { leadView } from "./leads.ts";
 import { leadPartners, partnersIn } from "./partners.ts";
 
 export async function clientLeads(db: Db, clientUserId: string) {
@@ -27,16 +28,8 @@ export async function clientLeads(db: Db, clientUserId: string) {
     (partnerIds.length ? await leadPartners(db, partnersIn(partnerIds)) : []).map((p) => [p.id, p]),
   );
   return own.map((l) => ({
-    id: l.id,
-    description: l.description,
-    budgetRub: l.budgetRub,
-    city: l.city,
-    maxProposals: l.maxProposals,
-    proposalCount: l.proposalCount,
-    state: l.state,
+    ...leadView(l),
     moderatorNote: l.state === "rejected" ? l.moderatorNote : null,
-    createdAt: l.createdAt.toISOString(),
-    publishedAt: l.publishedAt?.toISOString() ?? null,
     proposals: sent
       .filter((p) => p.leadId === l.id)
       .map((p) => {

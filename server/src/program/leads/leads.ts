@@ -27,6 +27,32 @@ export type LeadInput = {
 
 type Ctx = { clock: Clock; secret: string; publicUrl: string };
 
+/** The lead's columns from the client's input, for every way a lead is written (posted, a phone-day call). */
+export const leadColumns = (input: Omit<LeadInput, "maxProposals">) => ({
+  description: input.description,
+  budgetRub: input.budgetRub ?? null,
+  contactName: input.contactName,
+  contactEmail: input.contactEmail,
+  contactPhone: input.contactPhone ?? null,
+  extraContacts: input.extraContacts ?? null,
+  // A known city is stored under its canonical name; the key matches every spelling (R7.1b).
+  city: knownCity(input.city) ?? input.city.trim(),
+  cityKey: cityKey(input.city),
+});
+
+/** What clients, partners and moderators see of a lead (never its contacts). */
+export const leadView = (l: Lead) => ({
+  id: l.id,
+  description: l.description,
+  budgetRub: l.budgetRub,
+  city: l.city,
+  maxProposals: l.maxProposals,
+  proposalCount: l.proposalCount,
+  state: l.state,
+  createdAt: l.createdAt.toISOString(),
+  publishedAt: l.publishedAt?.toISOString() ?? null,
+});
+
 /** R7.1a: a signed-in client's lead goes to moderation; an anonymous one waits for its e-mail confirmation. */
 export async function postLead(db: Db, input: LeadInput, clientUserId: string | null, ctx: Ctx) {
   const now = ctx.clock.now();
@@ -35,15 +61,7 @@ export async function postLead(db: Db, input: LeadInput, clientUserId: string | 
   const row = {
     id,
     clientUserId,
-    description: input.description,
-    budgetRub: input.budgetRub ?? null,
-    contactName: input.contactName,
-    contactEmail: input.contactEmail,
-    contactPhone: input.contactPhone ?? null,
-    extraContacts: input.extraContacts ?? null,
-    // A known city is stored under its canonical name; the key matches every spelling (R7.1b).
-    city: knownCity(input.city) ?? input.city.trim(),
-    cityKey: cityKey(input.city),
+    ...leadColumns(input),
     maxProposals: input.maxProposals,
     state,
     confirmedAt: clientUserId ? now : null,

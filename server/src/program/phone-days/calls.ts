@@ -6,8 +6,7 @@ import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { emailOutbox, leads, moderationLog, phoneDayBookings } from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
-import { cityKey, knownCity } from "../cities/normalize.ts";
-import type { LeadInput } from "../leads/leads.ts";
+import { type LeadInput, leadColumns } from "../leads/leads.ts";
 import { leadPushMail } from "../leads/mails.ts";
 import { leadPartner } from "../leads/partners.ts";
 
@@ -27,14 +26,7 @@ export async function recordCall(
   const now = clock.now();
   const lead = {
     id: crypto.randomUUID(),
-    description: input.description,
-    budgetRub: input.budgetRub ?? null,
-    contactName: input.contactName,
-    contactEmail: input.contactEmail,
-    contactPhone: input.contactPhone ?? null,
-    extraContacts: input.extraContacts ?? null,
-    city: knownCity(input.city) ?? input.city.trim(),
-    cityKey: cityKey(input.city),
+    ...leadColumns(input),
     maxProposals: 1,
     state: "published" as const,
     confirmedAt: now,

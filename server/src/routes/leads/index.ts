@@ -6,7 +6,7 @@ import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { notFound, unauthenticated } from "../../errors/index.ts";
 import { clientLeads } from "../../program/leads/client.ts";
-import { confirmLead, type Lead, postLead } from "../../program/leads/leads.ts";
+import { confirmLead, leadView, postLead } from "../../program/leads/leads.ts";
 import { leadPartner } from "../../program/leads/partners.ts";
 import { sendProposal } from "../../program/leads/proposals.ts";
 import { leadsVisibleTo } from "../../program/leads/visibility.ts";
@@ -71,18 +71,6 @@ const propose = createRoute({
     ...jsonBody(z.object({ text: z.string().trim().min(10).max(5000) })),
   },
   responses: { 201: json(ProposalResultSchema, "Sent"), ...problems(401, 403, 404, 409, 422) },
-});
-
-const leadView = (l: Lead) => ({
-  id: l.id,
-  description: l.description,
-  budgetRub: l.budgetRub,
-  city: l.city,
-  maxProposals: l.maxProposals,
-  proposalCount: l.proposalCount,
-  state: l.state,
-  createdAt: l.createdAt.toISOString(),
-  publishedAt: l.publishedAt?.toISOString() ?? null,
 });
 
 export function leadRoutes({ db, clock, auth, publicUrl }: LeadDeps) {

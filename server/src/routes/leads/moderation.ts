@@ -6,7 +6,7 @@ import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { unauthenticated, validationError } from "../../errors/index.ts";
 import { flaggedProposals } from "../../program/leads/flagged.ts";
-import { decideLead, pendingLeads } from "../../program/leads/leads.ts";
+import { decideLead, leadView, pendingLeads } from "../../program/leads/leads.ts";
 import { json, jsonBody } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 import { LeadSchema, leadParam } from "./schemas.ts";
@@ -85,14 +85,7 @@ export function leadModerationRoutes({
   return createRouter()
     .openapi(queue, async (c) => {
       const items = (await pendingLeads(db)).map((l) => ({
-        id: l.id,
-        description: l.description,
-        budgetRub: l.budgetRub,
-        city: l.city,
-        maxProposals: l.maxProposals,
-        proposalCount: l.proposalCount,
-        state: l.state,
-        createdAt: l.createdAt.toISOString(),
+        ...leadView(l),
         publishedAt: null,
         contactName: l.contactName,
         contactEmail: l.contactEmail,
