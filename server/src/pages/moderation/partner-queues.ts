@@ -1,11 +1,8 @@
 // Queues of the partners' own submissions: applications (R1.2), card changes (R1.4c), projects (R5.4a), QM calls
 // (R5.5b), additional points (R5.3), NFR requests (R6.1b, R6.2). Items come from the program/ modules; the
 // decisions call the same program/ functions as the API routes.
-import { type CivilDate, isOverdue } from "@partner-trust/rules";
-import { asc, eq } from "drizzle-orm";
 import { html } from "hono/html";
 import { z } from "zod";
-import { moscowDay } from "../../clock.ts";
 import * as s from "../../db/schema/index.ts";
 import { decideRequest, moderationQueue as pointsQueue } from "../../program/additional-points/requests.ts";
 import { applicationQueue, decideApplication } from "../../program/applications/moderation.ts";
@@ -13,12 +10,10 @@ import { pendingQueue as cardQueue, decideCard } from "../../program/cards/versi
 import { approveApplication } from "../../program/lifecycle/approve.ts";
 import { decideNfrRequest } from "../../program/nfr/decide.ts";
 import { moderationRequests } from "../../program/nfr/list.ts";
-import { loadWorkCalendar } from "../../program/phone-days/calendar.ts";
 import { decideProject } from "../../program/projects/decide.ts";
-import { type Evidence, editionCodes, evidenceOf, projectView } from "../../program/projects/view.ts";
+import { projectQueue } from "../../program/projects/queue.ts";
 import { recordCall, rejectSubmission } from "../../program/quality/call.ts";
 import { moderationQueue as qmQueue, questionnaire } from "../../program/quality/queries.ts";
-import { REVIEW_WORKING_DAYS as PROJECT_DAYS } from "../../routes/project-moderation/index.ts";
 import { type FieldErrors, type FormData, field, select } from "../form.ts";
 import { bi, ruDate } from "../layout.ts";
 import { queue } from "./types.ts";
@@ -58,7 +53,6 @@ export const words = (m: unknown) => {
   const w = m as { ru?: string; en?: string } | null;
   return w?.ru ? bi(w.ru, w.en ?? "") : "";
 };
-const today = (now: Date) => moscowDay(now) as CivilDate;
 
 // R1.2b: applications, overdue after 3 working days (catalogue calendar); R1.2c: approval.
 type Application = Awaited<ReturnType<typeof applicationQueue>>[number];
@@ -188,39 +182,13 @@ export const cardChanges = queue<CardChange>({
 });
 
 // R5.4a: drafts, overdue after 5 working days; the site check's evidence; R5.4k mirror flag.
-type Project = ReturnType<typeof projectView> & {
-  partnerName: string;
-  overdue: boolean;
-  evidence: Evidence[];
-};
+type Project = Awaited<ReturnType<typeof projectQueue>>[number];
 export const projects = queue<Project>({
   slug: "projects",
   ru: "Проекты",
   en: "Projects",
   about: ["R5.4a: проверка за 5 рабочих дней", "R5.4a: reviewed within 5 working days"],
-  async load({ db, clock }) {
-    const [rows, codes, calendar] = await Promise.all([
-      db
-        .select({ project: s.projects, partnerName: s.partners.name })
-        .from(s.projects)
-        .innerJoin(s.partners, eq(s.partners.id, s.projects.partnerId))
-        .where(eq(s.projects.state, "draft"))
-        .orderBy(asc(s.projects.submittedAt)),
-      editionCodes(db),
-      loadWorkCalendar(db),
-    ]);
-    const evidence = await evidenceOf(
-      db,
-      rows.flatMap((r) => (r.project.auditReportId ? [r.project.auditReportId] : [])),
-    );
-    const on = today(clock.now());
-    return rows.map(({ project: p, partnerName }) => ({
-      ...projectView(p, codes),
-      partnerName,
-      evidence: p.auditReportId ? (evidence.get(p.auditReportId) ?? []) : [],
-      overdue: isOverdue(moscowDay(p.submittedAt) as CivilDate, on, PROJECT_DAYS, calendar),
-    }));
-  },
+  load: ({ db, clock }) => projectQueue(db, "draft", { clock }),
   id: (p) => p.id,
   overdue: (p) => p.overdue,
   head: [
