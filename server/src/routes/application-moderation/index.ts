@@ -3,13 +3,11 @@
 // in the moderation log and mailed to the applicant (Russian first, English second). R1.2c: approval
 // (program/lifecycle/approve.ts) creates the partner, its contract and main user.
 import { createRoute, z } from "@hono/zod-openapi";
-import { type CivilDate, isOverdue } from "@partner-trust/rules";
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { type Clock, moscowDay } from "../../clock.ts";
+import { and, eq } from "drizzle-orm";
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { applications, calendarDays, moderationLog } from "../../db/schema/index.ts";
+import { applications } from "../../db/schema/index.ts";
 import { conflict, forbidden, notFound, unauthenticated } from "../../errors/index.ts";
-import type { Mailer } from "../../mail/outbox.ts";
 import { applicationQueue, decideApplication } from "../../program/applications/moderation.ts";
 import { approveApplication } from "../../program/lifecycle/approve.ts";
 import { pathId } from "../params.ts";
@@ -125,7 +123,7 @@ const answer = createRoute({
   responses: { 200: done, ...problems(401, 403, 404, 409, 422) },
 });
 
-export function applicationModerationRoutes({ db, clock, mailer }: { db: Db; clock: Clock; mailer: Mailer }) {
+export function applicationModerationRoutes({ db, clock }: { db: Db; clock: Clock }) {
   return createRouter()
     .openapi(queue, async (c) => {
       const items = (await applicationQueue(db, { clock })).map((r) => ({
@@ -145,7 +143,11 @@ export function applicationModerationRoutes({ db, clock, mailer }: { db: Db; clo
       const { applicationId } = c.req.valid("param");
       const { reason } = c.req.valid("json");
       return c.json(
-        await decideApplication(db, { applicationId, actorUserId: p.userId, to: "rejected", reason }, { clock }),
+        await decideApplication(
+          db,
+          { applicationId, actorUserId: p.userId, to: "rejected", reason },
+          { clock },
+        ),
         200,
       );
     })
@@ -155,7 +157,11 @@ export function applicationModerationRoutes({ db, clock, mailer }: { db: Db; clo
       const { applicationId } = c.req.valid("param");
       const { reason } = c.req.valid("json");
       return c.json(
-        await decideApplication(db, { applicationId, actorUserId: p.userId, to: "needs_info", reason }, { clock }),
+        await decideApplication(
+          db,
+          { applicationId, actorUserId: p.userId, to: "needs_info", reason },
+          { clock },
+        ),
         200,
       );
     })

@@ -1,19 +1,14 @@
 // R5.4a: the project moderation queue (oldest first; overdue after 5 working days, catalogue calendar) with the
 // site check's evidence and the A6 mirror flag (R5.4k); the decision: credit, accept for review, reject.
 import { createRoute, z } from "@hono/zod-openapi";
-import { type CivilDate, isOverdue } from "@partner-trust/rules";
-import { asc, eq, inArray } from "drizzle-orm";
-import { moscowDay } from "../../clock.ts";
-import * as s from "../../db/schema/index.ts";
 import { unauthenticated } from "../../errors/index.ts";
 import type { ProjectDeps } from "../../program/projects/add.ts";
 import { decideProject } from "../../program/projects/decide.ts";
-import { editionCodes, evidenceOf, projectView } from "../../program/projects/view.ts";
+import { projectQueue } from "../../program/projects/queue.ts";
 import { json, pathId } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
-/** R5.4a: reviewed and published within 5 working days. */
-export const REVIEW_WORKING_DAYS = 5;
+export { REVIEW_WORKING_DAYS } from "../../program/projects/queue.ts";
 
 const ok = (description: string) => json(z.any(), description);
 
@@ -54,52 +49,7 @@ export function projectModerationRoutes(deps: ProjectDeps) {
   return createRouter()
     .openapi(queue, async (c) => {
       const state = c.req.valid("query").state ?? "draft";
-      const rows = await db
-        .select({ project: s.projects, partnerName: s.partners.name })
-        .from(s.projects)
-        .innerJoin(s.partners, eq(s.partners.id, s.projects.partnerId))
-        .where(eq(s.projects.state, state))
-        .orderBy(asc(s.projects.submittedAt));
-      const codes = await editionCodes(db);
-      const evidence = await evidenceOf(
-        db,
-        rows.flatMap((r) => (r.project.auditReportId ? [r.project.auditReportId] : [])),
-      );
-      const mirrorIds = rows.flatMap((r) => (r.project.mirrorOfId ? [r.project.mirrorOfId] : []));
-      const mirrors = new Map(
-        mirrorIds.length
-          ? (
-              await db
-                .select({ id: s.projects.id, host: s.projects.host, partnerId: s.projects.partnerId })
-                .from(s.projects)
-                .where(inArray(s.projects.id, mirrorIds))
-            ).map((m) => [m.id, m])
-          : [],
-      );
-      const days = await db.select().from(s.calendarDays);
-      const calendar = {
-        holidays: days.filter((d) => d.kind === "holiday").map((d) => d.day),
-        workingWeekends: days.filter((d) => d.kind === "working_weekend").map((d) => d.day),
-      };
-      const today = moscowDay(clock.now()) as CivilDate;
-      const items = rows.map(({ project: p, partnerName }) => {
-        const view = projectView(p, codes);
-        const mirror = p.mirrorOfId ? mirrors.get(p.mirrorOfId) : undefined;
-        return {
-          ...view,
-          partnerName,
-          mirrorOf: view.mirrorOf && {
-            ...view.mirrorOf,
-            host: mirror?.host ?? null,
-            partnerId: mirror?.partnerId ?? null,
-          },
-          evidence: p.auditReportId ? (evidence.get(p.auditReportId) ?? []) : [],
-          overdue:
-            p.state === "draft" &&
-            isOverdue(moscowDay(p.submittedAt) as CivilDate, today, REVIEW_WORKING_DAYS, calendar),
-        };
-      });
-      return c.json({ items }, 200);
+      return c.json({ items: await projectQueue(db, state, { clock }) }, 200);
     })
     .openapi(decide, async (c) => {
       const p = c.get("principal");
