@@ -4,6 +4,7 @@
 import { desc, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import { html } from "hono/html";
 import * as s from "../../db/schema/index.ts";
+import { placementList } from "../../program/badges/placement-list.ts";
 import { bi, ruDate } from "../layout.ts";
 import { words } from "./partner-queues.ts";
 import { queue } from "./types.ts";
@@ -113,15 +114,7 @@ export const auditFindings = queue<Finding>({
   ],
 });
 
-type Placement = {
-  partnerId: string;
-  partnerName: string;
-  host: string;
-  widget: string;
-  day: string;
-  requests: number;
-  lastSeenAt: Date;
-};
+type Placement = Awaited<ReturnType<typeof placementList>>[number];
 export const badgePlacements = queue<Placement>({
   slug: "badge-placements",
   ru: "Значки на чужих доменах",
@@ -133,21 +126,7 @@ export const badgePlacements = queue<Placement>({
   async load({ db, badges }) {
     // What the last seconds counted is written first, as the API does, so the list is current.
     await badges.placements.flush();
-    return db
-      .select({
-        partnerId: s.badgePlacements.partnerId,
-        partnerName: s.partners.name,
-        host: s.badgePlacements.host,
-        widget: s.badgePlacements.widget,
-        day: s.badgePlacements.day,
-        requests: s.badgePlacements.requests,
-        lastSeenAt: s.badgePlacements.lastSeenAt,
-      })
-      .from(s.badgePlacements)
-      .innerJoin(s.partners, eq(s.partners.id, s.badgePlacements.partnerId))
-      .where(eq(s.badgePlacements.verified, "unverified"))
-      .orderBy(desc(s.badgePlacements.day), desc(s.badgePlacements.lastSeenAt))
-      .limit(LIMIT);
+    return placementList(db, { state: "unverified", limit: LIMIT });
   },
   id: (p) => `${p.partnerId}:${p.host}:${p.day}:${p.widget}`,
   overdue: () => false,
