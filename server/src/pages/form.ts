@@ -57,18 +57,23 @@ type FieldOptions = {
   required?: boolean;
   autocomplete?: string;
   multiline?: boolean;
+  /** Several forms on one page with the same field names: a prefix that keeps the ids unique. */
+  form?: string;
 };
 
-const ids = (name: string) => ({ id: `f-${name}`, hint: `f-${name}-hint`, err: `f-${name}-err` });
+const ids = (o: { name: string; form?: string | undefined }) => {
+  const base = o.form ? `f-${o.form}-${o.name}` : `f-${o.name}`;
+  return { id: base, hint: `${base}-hint`, err: `${base}-err` };
+};
 
 function described(o: FieldOptions, errs: string[] | undefined) {
-  const { hint, err } = ids(o.name);
+  const { hint, err } = ids(o);
   const list = [o.hint ? hint : "", errs?.length ? err : ""].filter(Boolean).join(" ");
   return list ? html` aria-describedby="${list}"` : "";
 }
 
 function after(o: FieldOptions, errs: string[] | undefined): Content {
-  const { hint, err } = ids(o.name);
+  const { hint, err } = ids(o);
   return html`${o.hint ? html`<span class="hint" id="${hint}">${bi(o.hint[0], o.hint[1])}</span>` : ""}${
     errs?.length ? html`<span class="error" id="${err}">${errs.join("; ")}</span>` : ""
   }`;
@@ -76,7 +81,7 @@ function after(o: FieldOptions, errs: string[] | undefined): Content {
 
 /** A labelled input (or textarea) with its hint and its errors. */
 export function field(o: FieldOptions): Content {
-  const { id } = ids(o.name);
+  const { id } = ids(o);
   const errs = o.errors?.[o.name];
   const common = html`id="${id}" name="${o.name}"${o.required ? " required" : ""}${
     errs?.length ? html` aria-invalid="true"` : ""
@@ -89,7 +94,7 @@ export function field(o: FieldOptions): Content {
 
 /** A labelled checkbox (value "on"). */
 export function checkbox(o: Omit<FieldOptions, "value"> & { checked: boolean }): Content {
-  const { id } = ids(o.name);
+  const { id } = ids(o);
   const errs = o.errors?.[o.name];
   return html`<div class="field"><div class="check"><input type="checkbox" id="${id}" name="${o.name}"${
     o.checked ? " checked" : ""
@@ -100,7 +105,7 @@ export function checkbox(o: Omit<FieldOptions, "value"> & { checked: boolean }):
 export function select(
   o: Omit<FieldOptions, "type" | "multiline"> & { options: readonly (readonly [string, string, string])[] },
 ): Content {
-  const { id } = ids(o.name);
+  const { id } = ids(o);
   const errs = o.errors?.[o.name];
   return html`<div class="field"><label for="${id}">${bi(o.label[0], o.label[1])}</label>
     <select id="${id}" name="${o.name}"${errs?.length ? html` aria-invalid="true"` : ""}${described(o, errs)}>

@@ -44,8 +44,12 @@ export const pagePolicy: Record<string, Access> = {
   "POST /cabinet/:partnerId/promotions": right("sections"),
   // R2.4, R4E.3–4: purchases are main/full.
   "GET /cabinet/:partnerId/purchases": right("buy", staff),
+  "POST /cabinet/:partnerId/purchases": right("buy"),
   // R6 (issue 6): NFR keys are shown to the partner's main and full users only, not to staff.
   "GET /cabinet/:partnerId/nfr": right("cabinet"),
+  "POST /cabinet/:partnerId/nfr/downgrade": right("cabinet"),
+  "POST /cabinet/:partnerId/nfr/own-site": right("cabinet"),
+  "POST /cabinet/:partnerId/nfr/bitrix24": right("cabinet"),
   // R4E.7: the leads group; the client's contacts after a proposal are the partner's (R7.1c).
   "GET /cabinet/:partnerId/leads": right("leads"),
   "POST /cabinet/:partnerId/leads/:leadId/proposals": right("leads"),

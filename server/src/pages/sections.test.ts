@@ -141,7 +141,7 @@ describe("cabinet sections (R1.4c, R5.2, R5.5b, R6, R7.1, R7.2, R2.5)", () => {
     expect(before.text).not.toContain("olga@client.example");
     const short = await post(`/cabinet/${alfa}/leads/${lead!.id}/proposals`, { text: "Да" }, "employee");
     expect(short.status).toBe(422);
-    expect(await short.text()).toContain('id="f-text-err"');
+    expect(await short.text()).toContain(`id="f-${lead!.id}-text-err"`);
     const sent = await post(
       `/cabinet/${alfa}/leads/${lead!.id}/proposals`,
       { text: "Сделаем магазин за два месяца, с обменом с 1С." },
@@ -182,5 +182,44 @@ describe("cabinet sections (R1.4c, R5.2, R5.5b, R6, R7.1, R7.2, R2.5)", () => {
     const page = await get(`/cabinet/${alfa}/promotions`, "partner");
     expect(page.text).toContain("Внедрение CRM со скидкой");
     expect(page.text).toContain("на модерации");
+  });
+
+  it("R5.2: buys from the cabinet at the discount; the same form sent twice buys once (its idempotency key)", async () => {
+    const page = await get(`/cabinet/${alfa}/purchases`, "partner");
+    const key = page.text.match(/name="key" value="([^"]+)"/)![1]!;
+    const form = {
+      key,
+      kind: "renewal",
+      editionCode: "business",
+      quantity: "1",
+      licenseKey: "SM-ALFA-RENEW-0001",
+    };
+    const before = (await h.db.select().from(s.purchases).where(eq(s.purchases.partnerId, alfa))).length;
+    const first = await post(`/cabinet/${alfa}/purchases`, form, "partner");
+    expect(first.status).toBe(303);
+    const again = await post(`/cabinet/${alfa}/purchases`, form, "partner");
+    expect(again.status).toBe(303);
+    expect(again.headers.get("location")).toBe(first.headers.get("location"));
+    const rows = await h.db.select().from(s.purchases).where(eq(s.purchases.partnerId, alfa));
+    expect(rows).toHaveLength(before + 1);
+    const bought = rows.find((r) => r.idempotencyKey === key)!;
+    expect(bought.discountPercent).toBe(50); // R2.4: Gold
+    const notSold = await post(
+      `/cabinet/${alfa}/purchases`,
+      { key: crypto.randomUUID(), kind: "extra_sites", editionCode: "start" },
+      "partner",
+    );
+    expect(notSold.status).toBe(422);
+    expect(await notSold.text()).toContain('id="f-editionCode-err"');
+  });
+
+  it("R6.1b, R6.3a: the NFR request forms — unique field ids, a bad portal refused at its field, limited users refused", async () => {
+    const page = await get(`/cabinet/${alfa}/nfr`, "partner");
+    expect(page.text).toContain('id="f-downgrade-editionCode"');
+    expect(page.text).toContain('id="f-own-site-editionCode"'); // two forms, unique ids
+    const portal = await post(`/cabinet/${alfa}/nfr/bitrix24`, { portalDomain: "example.com" }, "partner");
+    expect(portal.status).toBe(422);
+    expect(await portal.text()).toContain('id="f-bitrix24-portalDomain-err"');
+    expect((await post(`/cabinet/${alfa}/nfr/bitrix24`, { portalDomain: "x" }, "employee")).status).toBe(403);
   });
 });

@@ -15,11 +15,11 @@ import { documentsPage } from "./documents.ts";
 import { detachForm, employeesPage, inviteForm } from "./employees.ts";
 import { may, sections } from "./frame.ts";
 import { leadsPage, proposalForm } from "./leads.ts";
-import { nfrPage } from "./nfr.ts";
+import { bitrix24Form, downgradeForm, nfrPage, ownSiteForm } from "./nfr.ts";
 import { overviewPage } from "./overview.ts";
 import { addProjectForm, projectsPage } from "./projects.ts";
 import { promotionForm, promotionsPage } from "./promotions.ts";
-import { purchasesPage } from "./purchases.ts";
+import { purchaseForm, purchasesPage } from "./purchases.ts";
 import { qmPage } from "./qm.ts";
 import { trainingPage } from "./training.ts";
 import { widgetsPage } from "./widgets.ts";
@@ -95,7 +95,11 @@ export function cabinetPageRoutes(deps: PageDeps) {
     .post("/cabinet/:partnerId/projects", (c) => addProjectForm(c, deps))
     .get("/cabinet/:partnerId/qm", (c) => qmPage(c, deps))
     .get("/cabinet/:partnerId/purchases", (c) => purchasesPage(c, deps))
+    .post("/cabinet/:partnerId/purchases", (c) => purchaseForm(c, deps))
     .get("/cabinet/:partnerId/nfr", (c) => nfrPage(c, deps))
+    .post("/cabinet/:partnerId/nfr/downgrade", (c) => downgradeForm(c, deps))
+    .post("/cabinet/:partnerId/nfr/own-site", (c) => ownSiteForm(c, deps))
+    .post("/cabinet/:partnerId/nfr/bitrix24", (c) => bitrix24Form(c, deps))
     .get("/cabinet/:partnerId/leads", (c) => leadsPage(c, deps))
     .post("/cabinet/:partnerId/leads/:leadId/proposals", (c) => proposalForm(c, deps))
     .get("/cabinet/:partnerId/promotions", (c) => promotionsPage(c, deps))

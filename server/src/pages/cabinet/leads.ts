@@ -50,7 +50,15 @@ export async function leadsPage(
                     ? html`<p class="warn">${bi("Клиент получил столько предложений, сколько просил.", "The client has as many proposals as they asked for.")}</p>`
                     : html`<form class="stack" method="post" action="/cabinet/${partnerId}/leads/${lead.id}/proposals" novalidate>
                         ${formAlert(errs)}
-                        ${field({ name: "text", label: ["Ваше предложение", "Your proposal"], value: failed?.leadId === lead.id ? failed.text : "", errors: errs, multiline: true, required: true })}
+                        ${field({
+                          name: "text",
+                          label: ["Ваше предложение", "Your proposal"],
+                          value: failed?.leadId === lead.id ? failed.text : "",
+                          errors: errs,
+                          form: lead.id,
+                          multiline: true,
+                          required: true,
+                        })}
                         <div><button type="submit">${bi("Отправить предложение", "Send the proposal")}</button></div></form>`
               }</section>`;
           })

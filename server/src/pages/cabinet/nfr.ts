@@ -1,11 +1,29 @@
 // R6: the partner's NFR licenses — status keys (R6.1), the key for its own site (R6.2) with the sales
 // commitment, Bitrix24 (R6.3) — and its requests with the moderators' decisions. Keys: main and full users only.
+
+import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { html } from "hono/html";
+import { z } from "zod";
 import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
+import { editions } from "../../db/schema/index.ts";
+import { registerBitrix24Nfr } from "../../program/nfr/bitrix24.ts";
+import { requestDowngrade } from "../../program/nfr/downgrade.ts";
 import { partnerNfr } from "../../program/nfr/list.ts";
+import { requestOwnSiteNfr } from "../../program/nfr/own-site.ts";
+import type { AuditNetwork } from "../../program/reaudit/run.ts";
 import type { AppEnv } from "../../types.ts";
+import {
+  type FieldErrors,
+  type FormData,
+  field,
+  fieldErrors,
+  formAlert,
+  readForm,
+  refusal,
+  select,
+} from "../form.ts";
 import { bi, ruDate } from "../layout.ts";
 import { cabinetPage, loadPartner } from "./frame.ts";
 
@@ -18,12 +36,68 @@ const kindWords: Record<string, [string, string]> = {
 };
 const word = (k: string) => kindWords[k] ?? [k, k];
 
-export async function nfrPage(c: Context<AppEnv>, { db, clock }: { db: Db; clock: Clock }) {
+type Deps = { db: Db; clock: Clock; publicUrl: string; projectSiteNetwork?: AuditNetwork | undefined };
+type Failed = { form: "downgrade" | "own-site" | "bitrix24"; values: FormData; errors: FieldErrors };
+
+const Downgrade = z.object({
+  licenseId: z.string().min(1).max(100),
+  editionCode: z.string().min(1, "Выберите редакцию / Choose the edition").max(100),
+});
+const OwnSite = z.object({
+  siteUrl: z
+    .url({ protocol: /^https?$/, error: "Адрес сайта: https://… / The site's address: https://…" })
+    .max(2000),
+  editionCode: z.string().min(1, "Выберите редакцию / Choose the edition").max(100),
+});
+const Bitrix24 = z.object({
+  portalDomain: z.string().trim().min(3, "Адрес портала / The portal's address").max(300),
+});
+
+export async function nfrPage(
+  c: Context<AppEnv>,
+  { db, clock }: Deps,
+  failed?: Failed,
+  status: 200 | 403 | 404 | 409 | 422 = 200,
+) {
   const partnerId = c.req.param("partnerId")!;
-  const [partner, nfr] = await Promise.all([
+  const [partner, nfr, sm] = await Promise.all([
     loadPartner(db, partnerId),
     partnerNfr(db, partnerId, moscowDay(clock.now())),
+    db
+      .select({ code: editions.code, title: editions.title })
+      .from(editions)
+      .where(eq(editions.product, "site_management"))
+      .orderBy(editions.rank),
   ]);
+  const errs = (form: Failed["form"]) => (failed?.form === form ? failed.errors : undefined);
+  const vals = (form: Failed["form"]): FormData => (failed?.form === form ? failed.values : {});
+  const options = [["", "—", ""] as const, ...sm.map((e) => [e.code, e.title, ""] as const)];
+  const statusKeys = nfr.licenses.filter((l) => l.kind === "status" && l.state === "active");
+  const forms = html`<section aria-labelledby="ask-h"><h2 id="ask-h">${bi("Запросить", "Ask for")}</h2>
+    ${c.req.query("sent") ? html`<p class="ok" role="status">${bi("Запрос отправлен.", "The request was sent.")}</p>` : ""}
+    ${
+      statusKeys.length
+        ? html`<h3>${bi("Сменить редакцию ключа по статусу на младшую (R6.1b)", "A status key in a lower edition (R6.1b)")}</h3>
+          <form class="stack" method="post" action="/cabinet/${partnerId}/nfr/downgrade" novalidate>
+            ${formAlert(errs("downgrade"))}
+            ${select({ name: "licenseId", label: ["Ключ", "Key"], value: vals("downgrade").licenseId, errors: errs("downgrade"), form: "downgrade", options: statusKeys.map((k) => [k.id, k.licenseKey, k.editionCode] as const) })}
+            ${select({ name: "editionCode", label: ["Новая редакция", "New edition"], value: vals("downgrade").editionCode, errors: errs("downgrade"), form: "downgrade", options })}
+            <div><button class="secondary" type="submit">${bi("Запросить смену", "Ask for the change")}</button></div></form>`
+        : ""
+    }
+    <h3>${bi("NFR для своего сайта — один раз (R6.2)", "NFR for your own site — once (R6.2)")}</h3>
+    <p class="muted">${bi("Сайт проверяется сразу: требования интеграции (R6.2c), оригинальный дизайн, «1С-Битрикс».", "The site is checked at once: the integration requirements (R6.2c), an original design, 1C-Bitrix.")}</p>
+    <form class="stack" method="post" action="/cabinet/${partnerId}/nfr/own-site" novalidate>
+      ${formAlert(errs("own-site"))}
+      ${field({ name: "siteUrl", type: "url", label: ["Адрес сайта", "Site URL"], value: vals("own-site").siteUrl, errors: errs("own-site"), form: "own-site", required: true })}
+      ${select({ name: "editionCode", label: ["Редакция ключа", "Key edition"], value: vals("own-site").editionCode, errors: errs("own-site"), form: "own-site", options })}
+      <div><button class="secondary" type="submit">${bi("Запросить NFR", "Ask for the NFR key")}</button></div></form>
+    <h3>${bi("Битрикс24 NFR (R6.3)", "Bitrix24 NFR (R6.3)")}</h3>
+    <form class="stack" method="post" action="/cabinet/${partnerId}/nfr/bitrix24" novalidate>
+      ${formAlert(errs("bitrix24"))}
+      ${field({ name: "portalDomain", label: ["Адрес портала", "Portal address"], value: vals("bitrix24").portalDomain, errors: errs("bitrix24"), form: "bitrix24", required: true, hint: ["company.bitrix24.ru", "company.bitrix24.ru"] })}
+      <div><button class="secondary" type="submit">${bi("Подключить", "Register")}</button></div></form>
+  </section>`;
   const body = html`
     <section aria-labelledby="keys-h"><h2 id="keys-h">${bi("Ключи", "Keys")}</h2>
     ${
@@ -59,5 +133,64 @@ export async function nfrPage(c: Context<AppEnv>, { db, clock }: { db: Db; clock
           )}</ul>`
         : html`<p>${bi("Запросов нет.", "No requests.")}</p>`
     }</section>`;
-  return cabinetPage(c, partner, "nfr", ["NFR-лицензии", "NFR licenses"], body);
+  return cabinetPage(
+    c,
+    partner,
+    "nfr",
+    ["NFR-лицензии", "NFR licenses"],
+    html`${body}${partner.status === "none" ? "" : forms}`,
+    "",
+    status,
+  );
 }
+
+/** Runs one of the NFR requests; a refusal comes back next to its form (the R6.2b conditions at its top). */
+async function nfrRequest(
+  c: Context<AppEnv>,
+  deps: Deps,
+  form: Failed["form"],
+  run: (values: FormData, userId: string) => Promise<unknown>,
+) {
+  const partnerId = c.req.param("partnerId")!;
+  const values = await readForm(c, [deps.publicUrl]);
+  try {
+    await run(values, c.get("principal")!.userId);
+    return c.redirect(`/cabinet/${partnerId}/nfr?sent=1`, 303);
+  } catch (err) {
+    const failed =
+      err instanceof z.ZodError ? { errors: fieldErrors(err), status: 422 as const } : refusal(err);
+    const { conditions, ...errors } = failed.errors;
+    if (conditions) errors._ = [...(errors._ ?? []), ...conditions];
+    return nfrPage(c, deps, { form, values, errors }, failed.status);
+  }
+}
+
+export const downgradeForm = (c: Context<AppEnv>, deps: Deps) =>
+  nfrRequest(c, deps, "downgrade", (values, userId) => {
+    const f = Downgrade.parse(values);
+    return requestDowngrade(
+      deps.db,
+      { partnerId: c.req.param("partnerId")!, ...f, userId },
+      { clock: deps.clock },
+    );
+  });
+
+export const ownSiteForm = (c: Context<AppEnv>, deps: Deps) =>
+  nfrRequest(c, deps, "own-site", (values, userId) => {
+    const f = OwnSite.parse(values);
+    return requestOwnSiteNfr(
+      deps.db,
+      { partnerId: c.req.param("partnerId")!, ...f, userId },
+      { clock: deps.clock, network: deps.projectSiteNetwork },
+    );
+  });
+
+export const bitrix24Form = (c: Context<AppEnv>, deps: Deps) =>
+  nfrRequest(c, deps, "bitrix24", (values, userId) => {
+    const f = Bitrix24.parse(values);
+    return registerBitrix24Nfr(
+      deps.db,
+      { partnerId: c.req.param("partnerId")!, ...f, userId },
+      { clock: deps.clock },
+    );
+  });

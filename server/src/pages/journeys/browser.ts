@@ -90,8 +90,8 @@ export async function screenshot(page: Page, dir: string, name: string) {
 
 /**
  * The accessibility basics every server-rendered page keeps: one `main` and one `h1`, a skip link to the main
- * content, a label (or aria-label) on every visible form control, alt text on images, a name on every button
- * and link, `lang` on the document — checked in the page as the browser sees it.
+ * content, a label (or aria-label) on every visible form control, unique ids, alt text on images, a name on
+ * every button and link, `lang` on the document — checked in the page as the browser sees it.
  */
 export async function checkAccessible(page: Page, name: string) {
   const problems = await page.evaluate(() => {
@@ -107,6 +107,8 @@ export async function checkAccessible(page: Page, name: string) {
       if (visible(el) && !control.labels?.length && !el.getAttribute("aria-label"))
         out.push(`unlabelled ${el.outerHTML.slice(0, 80)}`);
     }
+    const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+    for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i))) out.push(`duplicate id ${id}`);
     for (const img of document.querySelectorAll("img"))
       if (!img.hasAttribute("alt")) out.push(`img without alt ${img.src}`);
     for (const el of document.querySelectorAll("button, a[href]")) {
