@@ -103,17 +103,17 @@ export const qmQuestionnaire = adminPage<Data>({
     {
       name: "retire-test",
       label: ["Снять тест", "Retire a test"],
-      schema: z.object({ code: z.string().min(1, "Выберите тест / Choose the test") }),
+      schema: z.object({ testCode: z.string().min(1, "Выберите тест / Choose the test") }),
       fields: (q, v, e) =>
         select({
-          name: "code",
+          name: "testCode",
           label: ["Тест", "Test"],
-          value: v.code ?? "",
+          value: v.testCode ?? "",
           errors: e,
           options: [["", "—", ""], ...q.tests.map((t) => [t.code, t.titleRu, ""] as const)],
         }),
       run: ({ db, clock }, p, d) =>
-        changeTest(db, { code: d.code as string, active: false, adminId: p.userId }, { clock }),
+        changeTest(db, { code: d.testCode as string, active: false, adminId: p.userId }, { clock }),
     },
   ],
 });

@@ -85,11 +85,11 @@ export const training = adminPage<Data>({
       name: "state",
       label: ["Снять или вернуть курс", "Retire or reinstate a course"],
       schema: z.object({
-        course: z.string().min(1, "Выберите курс / Choose the course"),
+        stateCourse: z.string().min(1, "Выберите курс / Choose the course"),
         active: z.enum(["yes", "no"], { error: "Выберите состояние / Choose the state" }),
       }),
       fields: (d, v, e) =>
-        html`${select({ name: "course", label: ["Курс", "Course"], value: v.course ?? "", errors: e, options: courseOptions(d) })}${select(
+        html`${select({ name: "stateCourse", label: ["Курс", "Course"], value: v.stateCourse ?? "", errors: e, options: courseOptions(d) })}${select(
           {
             name: "active",
             label: ["Состояние", "State"],
@@ -103,7 +103,7 @@ export const training = adminPage<Data>({
           },
         )}`,
       async run(deps, p, d) {
-        const course = (await listCourses(deps.db)).find((c) => c.code === d.course);
+        const course = (await listCourses(deps.db)).find((c) => c.code === d.stateCourse);
         if (!course) throw new Error("course vanished");
         return updateCourse(deps.db, course.id, { active: d.active === "yes" }, by(deps, p));
       },

@@ -59,6 +59,11 @@ describe("moderation console and admin catalogue pages (issue 10)", () => {
       .select()
       .from(s.moderationLog)
       .where(and(eq(s.moderationLog.action, action), eq(s.moderationLog.targetId, targetId)));
+  /** Every element id of a page once (labels and error links must point at one control). */
+  const duplicateIds = (text: string) => {
+    const ids = [...text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    return ids.filter((id, i) => ids.indexOf(id) !== i);
+  };
   /** The error text rendered next to field `name`. */
   const errorOf = (text: string, name: string) => text.match(new RegExp(`id="f-${name}-err">([^<]*)<`))?.[1];
 
@@ -82,6 +87,12 @@ describe("moderation console and admin catalogue pages (issue 10)", () => {
       const page = await get(`/moderation/${q.slug}`, "moderator");
       expect(page.res.status, q.slug).toBe(200);
       expect(page.text).toContain(q.ru);
+      expect(duplicateIds(page.text), q.slug).toEqual([]);
+      const item = page.text.match(new RegExp(`href="/moderation/${q.slug}/([^"]+)"`))?.[1];
+      if (item)
+        expect(duplicateIds((await get(`/moderation/${q.slug}/${item}`, "moderator")).text), q.slug).toEqual(
+          [],
+        );
     }
     // The demo data has an overdue additional-points request and an overdue phone-day report.
     expect((await get("/moderation/additional-points", "moderator")).text).toContain("Просрочено");
@@ -267,7 +278,11 @@ describe("moderation console and admin catalogue pages (issue 10)", () => {
     const test = await post("/admin/questionnaire/test", { code: "", titleRu: "", titleEn: "" }, "admin");
     expect(errorOf(test.text, "code")).toContain("латиница");
     expect(errorOf(test.text, "titleRu")).toBeTruthy();
-    for (const p of adminPages) expect((await get(`/admin/${p.slug}`, "admin")).res.status, p.slug).toBe(200);
+    for (const p of adminPages) {
+      const page = await get(`/admin/${p.slug}`, "admin");
+      expect(page.res.status, p.slug).toBe(200);
+      expect(duplicateIds(page.text), p.slug).toEqual([]);
+    }
   });
 
   it("audit trail: the API's query with filters; a bad date is a 422 on its field", async () => {
