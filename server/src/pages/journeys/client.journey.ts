@@ -103,4 +103,21 @@ describe.skipIf(chromiumMissing)("journey: a client finds a Gold partner and ver
     await checkAccessible(verification, "7-not-registered");
     await Promise.all([page.close(), verification.close()]);
   });
+
+  it("responsive: the directory, the ratings and the partner page fit a phone screen without sideways scrolling", async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [path, name] of [
+      ["/", "8-phone-directory"],
+      [`/competencies/${alfa.competency.id}`, "9-phone-rating"],
+      [`/partners/${alfa.id}?host=${OWN}`, "10-phone-verified"],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${name}: sideways overflow in px`).toBeLessThanOrEqual(0);
+      await screenshot(page, dir, name);
+      await checkAccessible(page, name);
+    }
+    await page.close();
+  });
 });
