@@ -10,6 +10,8 @@ export const pagePolicy: Record<string, Access> = {
   "GET /sign-in": "anyone",
   "POST /sign-in": "anyone",
   "POST /sign-out": "anyone",
+  "GET /sign-up": "anyone",
+  "POST /sign-up": "anyone",
   "GET /": "anyone",
   "GET /partners": "anyone",
   "GET /competencies": "anyone",

@@ -186,4 +186,30 @@ describe("public pages (R2.7, R4.3) and the page framework", () => {
     const [after] = await h.db.select().from(s.leads).where(eq(s.leads.id, row!.id));
     expect(after!.state).toBe("pending");
   });
+
+  it("signs up from the form (signed in at once, back to `next`); a taken e-mail is refused at its field", async () => {
+    const short = await post("/sign-up", { name: "Ольга", email: "olga@new.example", password: "short" });
+    expect(short.status).toBe(422);
+    expect(await short.text()).toContain('id="f-password-err"');
+    const ok = await post("/sign-up", {
+      name: "Ольга Новая",
+      email: "olga@new.example",
+      password: "olga-password",
+      next: "/leads/new",
+    });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toBe("/leads/new");
+    const cookie = ok.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    expect((await get("/leads/new", cookie)).text).toContain('value="olga@new.example"');
+    const taken = await post("/sign-up", {
+      name: "X",
+      email: "partner@partner-trust.local",
+      password: "whatever-123",
+    });
+    expect(taken.status).toBe(409);
+    expect(await taken.text()).toContain('id="f-email-err"');
+  });
 });

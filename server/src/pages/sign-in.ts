@@ -25,6 +25,29 @@ function form(next: string, values: { email?: string }, errors?: FieldErrors) {
       ${field({ name: "email", type: "email", label: ["E-mail", "E-mail"], value: values.email, errors, required: true, autocomplete: "username" })}
       ${field({ name: "password", type: "password", label: ["Пароль", "Password"], errors, required: true, autocomplete: "current-password" })}
       <div><button type="submit">${bi("Войти", "Sign in")}</button></div>
+    </form>
+    <p>${bi("Нет учётной записи?", "No account?")} <a href="/sign-up?next=${encodeURIComponent(next)}">${bi("Зарегистрироваться", "Sign up")}</a></p>`;
+}
+
+const SignUp = z.object({
+  name: z.string().trim().min(1, "Введите имя / Enter your name").max(200),
+  email: z.string().trim().email("Введите e-mail / Enter an e-mail address").max(200),
+  password: z.string().min(8, "Не короче 8 символов / At least 8 characters").max(200),
+});
+
+function signUpForm(next: string, values: { name?: string; email?: string }, errors?: FieldErrors) {
+  return html`<h1>${bi("Регистрация", "Sign up")}</h1>
+    <p class="muted">${bi(
+      "Учётная запись нужна, чтобы стать сотрудником партнёра (по приглашению) или следить за своими заявками.",
+      "An account lets you become a partner's employee (by invitation) or follow your requests.",
+    )}</p>
+    <form class="stack" method="post" action="/sign-up" novalidate>
+      ${formAlert(errors)}
+      <input type="hidden" name="next" value="${next}">
+      ${field({ name: "name", label: ["Имя", "Name"], value: values.name, errors, required: true, autocomplete: "name" })}
+      ${field({ name: "email", type: "email", label: ["E-mail", "E-mail"], value: values.email, errors, required: true, autocomplete: "email" })}
+      ${field({ name: "password", type: "password", label: ["Пароль", "Password"], errors, required: true, autocomplete: "new-password", hint: ["не короче 8 символов", "at least 8 characters"] })}
+      <div><button type="submit">${bi("Зарегистрироваться", "Sign up")}</button></div>
     </form>`;
 }
 
@@ -59,6 +82,40 @@ export function signInPageRoutes({ auth, publicUrl }: { auth: Auth; publicUrl: s
       } catch {
         const errors = { _: ["Неверный e-mail или пароль / Wrong e-mail or password"] };
         return c.html(page("Вход / Sign in", form(next, data, errors), "", chrome), 401);
+      }
+    })
+    .get("/sign-up", (c) => {
+      const next = safeNext(c.req.query("next"));
+      return c.html(
+        page("Регистрация / Sign up", signUpForm(next, {}), "", {
+          principal: c.get("principal"),
+          narrow: true,
+        }),
+      );
+    })
+    .post("/sign-up", async (c) => {
+      const data = await readForm(c, [publicUrl]);
+      const next = safeNext(data.next);
+      const parsed = SignUp.safeParse(data);
+      const chrome = { principal: null, narrow: true };
+      if (!parsed.success) {
+        return c.html(
+          page("Регистрация / Sign up", signUpForm(next, data, fieldErrors(parsed.error)), "", chrome),
+          422,
+        );
+      }
+      try {
+        // better-auth signs the new user in at once (its session cookie comes back).
+        const { headers } = await auth.api.signUpEmail({
+          body: parsed.data,
+          headers: c.req.raw.headers,
+          returnHeaders: true,
+        });
+        for (const cookie of headers.getSetCookie()) c.header("Set-Cookie", cookie, { append: true });
+        return c.redirect(next, 303);
+      } catch {
+        const errors = { email: ["Этот e-mail уже зарегистрирован / This e-mail is already registered"] };
+        return c.html(page("Регистрация / Sign up", signUpForm(next, data, errors), "", chrome), 409);
       }
     })
     .post("/sign-out", async (c) => {
