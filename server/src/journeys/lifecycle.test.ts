@@ -1,31 +1,19 @@
-// Issue 5's end-to-end walk through the real HTTP app: apply → approve → employees (one accepts, one declines)
-// → card edit → moderator approves → published in the directory → terminate with notice → on the date the
-// directory, the badge's status and the verification page say "not a partner".
-import { eq } from "drizzle-orm";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as s from "../db/schema/index.ts";
 import { runDailyRecompute } from "../program/status/daily.ts";
 import { dayClock, withCatalogue } from "../program/status/test-support.ts";
 import { demoPng } from "../seed/cards.ts";
-import { body, createHarness, type Harness, signIn, signUp } from "../test/harness.ts";
+import { body, createHarness, type Harness } from "../test/harness.ts";
+import { sender, signedInAccount } from "../test/http.ts";
 
 // Tuesday 2026-11-24, 10:00 Moscow.
 const clock = dayClock("2026-11-24");
 
 describe("partner lifecycle walk (issue 5: R1.2a–c, R4E.1, R1.4a–c, R2.7, R1.5a–c, W1)", () => {
   let h: Harness;
-  const send = (method: string, path: string, cookie = "", json?: unknown) =>
-    h.app.request(path, {
-      method,
-      headers: { "Content-Type": "application/json", ...(cookie ? { cookie } : {}) },
-      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-    });
-  const account = async (email: string, name: string, role?: string) => {
-    expect((await signUp(h.app, email, "walk-password-1", name)).status).toBe(200);
-    if (role) await h.db.update(s.user).set({ role }).where(eq(s.user.email, email));
-    return signIn(h.app, email, "walk-password-1");
-  };
+  const send = sender(() => h);
+  const account = async (email: string, name: string, role?: string) =>
+    (await signedInAccount(h, email, { role, name, password: "walk-password-1" })).cookie;
   const directoryIds = async () =>
     (await body(await send("GET", "/api/v1/public/partners"))).items.map((i: { id: string }) => i.id);
   const badgeStatus = async (id: string) => {

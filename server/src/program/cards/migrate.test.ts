@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema/index.ts";
 import { seedDemo } from "../../seed/index.ts";
 import { body, createHarness, type Harness } from "../../test/harness.ts";
+import { partnerIdByName } from "../../test/http.ts";
 import { moveSingleValuesIntoLists } from "./migrate.ts";
 
 describe("R1.4a: the old single phone / e-mail / address move into the lists", () => {
@@ -11,7 +12,7 @@ describe("R1.4a: the old single phone / e-mail / address move into the lists", (
   beforeAll(async () => {
     h = await createHarness();
     await seedDemo(h);
-    partnerId = (await h.db.select().from(s.partners).where(eq(s.partners.name, "Веб-студия Альфа")))[0]!.id;
+    partnerId = await partnerIdByName(h, "Веб-студия Альфа");
   });
   afterAll(() => h.close());
 

@@ -1,8 +1,6 @@
-// Test support for R7 tests: partners with a status, city and approved card; employees linked with the
-// leads flag; staff accounts; signed-in cookies.
-import { eq } from "drizzle-orm";
 import * as s from "../../db/schema/index.ts";
-import { type Harness, signIn, signUp } from "../../test/harness.ts";
+import type { Harness } from "../../test/harness.ts";
+import { sender, signedInAccount } from "../../test/http.ts";
 
 type Db = Harness["db"];
 
@@ -45,22 +43,13 @@ export async function makePartner(
   return id;
 }
 
-export async function userIdOf(db: Db, email: string): Promise<string> {
-  const [u] = await db.select({ id: s.user.id }).from(s.user).where(eq(s.user.email, email));
-  if (!u) throw new Error(`no user ${email}`);
-  return u.id;
-}
-
 /** Signs up (if needed) and signs in; `role` sets the vendor-side role. */
 export async function account(
   h: Harness,
   email: string,
   role: "admin" | "moderator" | "client" = "client",
 ): Promise<{ cookie: string; userId: string }> {
-  await signUp(h.app, email, "password-123");
-  const userId = await userIdOf(h.db, email);
-  await h.db.update(s.user).set({ role }).where(eq(s.user.id, userId));
-  return { cookie: await signIn(h.app, email, "password-123"), userId };
+  return signedInAccount(h, email, { role });
 }
 
 export async function link(
@@ -82,14 +71,4 @@ export async function link(
 }
 
 /** A JSON request through the app. */
-export const call =
-  (h: Harness) =>
-  async (method: string, path: string, cookie?: string, json?: unknown): Promise<Response> =>
-    h.app.request(`/api/v1${path}`, {
-      method,
-      headers: {
-        ...(json !== undefined ? { "Content-Type": "application/json" } : {}),
-        ...(cookie ? { cookie } : {}),
-      },
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-    });
+export const call = (h: Harness) => sender(() => h, "/api/v1");

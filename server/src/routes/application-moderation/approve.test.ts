@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../clock.ts";
 import * as s from "../../db/schema/index.ts";
 import { withCatalogue } from "../../program/status/test-support.ts";
-import { body, createHarness, type Harness, signIn, signUp } from "../../test/harness.ts";
+import { body, createHarness, type Harness } from "../../test/harness.ts";
+import { sender, signedInAccount } from "../../test/http.ts";
 
 // Tuesday 2026-11-10, 12:00 Moscow.
 const NOW = "2026-11-10T09:00:00.000Z";
@@ -14,12 +15,9 @@ describe("application approval (R1.2c)", () => {
   let applicant: string;
   let applicantId: string;
   let modId: string;
+  const send = sender(() => h);
   const req = (path: string, cookie: string, json?: unknown) =>
-    h.app.request(path, {
-      method: json === undefined ? "GET" : "POST",
-      headers: { "Content-Type": "application/json", ...(cookie ? { cookie } : {}) },
-      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-    });
+    send(json === undefined ? "GET" : "POST", path, cookie, json);
   const approve = (id: string, cookie = mod, json: unknown = {}) =>
     req(`/api/v1/moderation/applications/${id}/approve`, cookie, json);
   const insert = async (inn: string, state: "submitted" | "needs_info" | "rejected" = "submitted") => {
@@ -47,13 +45,13 @@ describe("application approval (R1.2c)", () => {
   beforeAll(async () => {
     h = await createHarness({ clock: fixedClock(NOW) });
     await withCatalogue(h.db);
-    await signUp(h.app, "mod@example.ru", "moderator-pass");
-    await h.db.update(s.user).set({ role: "moderator" }).where(eq(s.user.email, "mod@example.ru"));
-    mod = await signIn(h.app, "mod@example.ru", "moderator-pass");
-    modId = (await h.db.select().from(s.user).where(eq(s.user.email, "mod@example.ru")))[0]!.id;
-    await signUp(h.app, "app@example.ru", "applicant-pass");
-    applicant = await signIn(h.app, "app@example.ru", "applicant-pass");
-    applicantId = (await h.db.select().from(s.user).where(eq(s.user.email, "app@example.ru")))[0]!.id;
+    ({ cookie: mod, userId: modId } = await signedInAccount(h, "mod@example.ru", {
+      role: "moderator",
+      password: "moderator-pass",
+    }));
+    ({ cookie: applicant, userId: applicantId } = await signedInAccount(h, "app@example.ru", {
+      password: "applicant-pass",
+    }));
   });
   afterAll(() => h.close());
 

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../clock.ts";
-import { applications, calendarDays, emailOutbox, moderationLog, user } from "../../db/schema/index.ts";
-import { body, createHarness, type Harness, signIn, signUp } from "../../test/harness.ts";
+import { applications, calendarDays, emailOutbox, moderationLog } from "../../db/schema/index.ts";
+import { body, createHarness, type Harness } from "../../test/harness.ts";
+import { sender, signedInAccount } from "../../test/http.ts";
 
 // Tuesday 2026-11-10, 12:00 Moscow.
 const NOW = "2026-11-10T09:00:00Z";
@@ -12,12 +13,9 @@ describe("application moderation (R1.2b)", () => {
   let mod: string;
   let applicant: string;
   let applicantId: string;
+  const send = sender(() => h);
   const req = (path: string, cookie: string, json?: unknown) =>
-    h.app.request(path, {
-      method: json === undefined ? "GET" : "POST",
-      headers: { "Content-Type": "application/json", ...(cookie ? { cookie } : {}) },
-      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-    });
+    send(json === undefined ? "GET" : "POST", path, cookie, json);
   const insert = async (inn: string, submittedAt: string) => {
     const [row] = await h.db
       .insert(applications)
@@ -39,12 +37,11 @@ describe("application moderation (R1.2b)", () => {
   };
   beforeAll(async () => {
     h = await createHarness({ clock: fixedClock(NOW) });
-    await signUp(h.app, "mod@example.ru", "moderator-pass");
-    await h.db.update(user).set({ role: "moderator" }).where(eq(user.email, "mod@example.ru"));
-    mod = await signIn(h.app, "mod@example.ru", "moderator-pass");
-    await signUp(h.app, "app@example.ru", "applicant-pass");
-    applicant = await signIn(h.app, "app@example.ru", "applicant-pass");
-    applicantId = (await h.db.select().from(user).where(eq(user.email, "app@example.ru")))[0]!.id;
+    mod = (await signedInAccount(h, "mod@example.ru", { role: "moderator", password: "moderator-pass" }))
+      .cookie;
+    ({ cookie: applicant, userId: applicantId } = await signedInAccount(h, "app@example.ru", {
+      password: "applicant-pass",
+    }));
     // A holiday on Friday 2026-11-06 (Wed 4th is National Unity Day in reality; one is enough here).
     await h.db
       .insert(calendarDays)

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../clock.ts";
 import * as s from "../../db/schema/index.ts";
 import { seedDemo } from "../../seed/index.ts";
-import { body, createHarness, type Harness, signIn } from "../../test/harness.ts";
+import { body, createHarness, type Harness } from "../../test/harness.ts";
+import { partnerIdByName, signInDemo } from "../../test/http.ts";
 
 const today = new Date("2026-11-24T09:00:00Z");
 
@@ -15,8 +16,8 @@ describe("GET /api/v1/partners/{partnerId}/cabinet (R2.6)", () => {
   beforeAll(async () => {
     h = await createHarness({ clock: fixedClock(today) });
     await seedDemo(h);
-    alfa = (await h.db.select().from(s.partners).where(eq(s.partners.name, "Веб-студия Альфа")))[0]!.id;
-    partner = await signIn(h.app, "partner@partner-trust.local", "partner-demo");
+    alfa = await partnerIdByName(h, "Веб-студия Альфа");
+    partner = await signInDemo(h, "partner");
   });
   afterAll(() => h.close());
 
@@ -107,9 +108,9 @@ describe("GET /api/v1/partners/{partnerId}/cabinet (R2.6)", () => {
   });
 
   it("R4E.4: limited users 403, staff allowed, unknown partner 404, bad query 422", async () => {
-    const limited = await signIn(h.app, "employee@partner-trust.local", "employee-demo");
+    const limited = await signInDemo(h, "employee");
     expect((await h.app.request(url(alfa), { headers: { cookie: limited } })).status).toBe(403);
-    const moderator = await signIn(h.app, "moderator@partner-trust.local", "moderator-demo");
+    const moderator = await signInDemo(h, "moderator");
     expect((await h.app.request(url(alfa), { headers: { cookie: moderator } })).status).toBe(200);
     expect((await h.app.request(url("no-such-partner"), { headers: { cookie: moderator } })).status).toBe(
       404,

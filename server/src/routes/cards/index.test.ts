@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema/index.ts";
 import { demoPng } from "../../seed/cards.ts";
 import { seedDemo } from "../../seed/index.ts";
-import { body, createHarness, type Harness, signIn } from "../../test/harness.ts";
+import { body, createHarness, type Harness } from "../../test/harness.ts";
+import { jsonInit, partnerIdByName, signInDemo } from "../../test/http.ts";
 
 describe("card versions (R1.4a–c)", () => {
   let h: Harness;
@@ -14,18 +15,12 @@ describe("card versions (R1.4a–c)", () => {
   beforeAll(async () => {
     h = await createHarness();
     await seedDemo(h);
-    const [alfa] = await h.db.select().from(s.partners).where(eq(s.partners.name, "Веб-студия Альфа"));
-    alfaId = alfa!.id;
-    partner = await signIn(h.app, "partner@partner-trust.local", "partner-demo");
-    moderator = await signIn(h.app, "moderator@partner-trust.local", "moderator-demo");
+    alfaId = await partnerIdByName(h, "Веб-студия Альфа");
+    partner = await signInDemo(h, "partner");
+    moderator = await signInDemo(h, "moderator");
   });
   afterAll(() => h.close());
 
-  const json = (cookie: string, method: string, payload?: unknown) => ({
-    method,
-    headers: { cookie, "content-type": "application/json" },
-    body: payload === undefined ? undefined : JSON.stringify(payload),
-  });
   const widgetName = async () => {
     const { token } = await body(await h.app.request(`/api/v1/public/partners/${alfaId}/status`));
     return (decodeJwt(token).partner as { name: string }).name;
@@ -58,7 +53,7 @@ describe("card versions (R1.4a–c)", () => {
       "missing",
     ])
       delete edit[k];
-    const put = await h.app.request(`/api/v1/partners/${alfaId}/card`, json(partner, "PUT", edit));
+    const put = await h.app.request(`/api/v1/partners/${alfaId}/card`, jsonInit("PUT", partner, edit));
     expect(put.status).toBe(202);
     const pending = await body(put);
     expect(pending.state).toBe("pending");
@@ -74,7 +69,7 @@ describe("card versions (R1.4a–c)", () => {
 
     const ok = await h.app.request(
       `/api/v1/moderation/card-changes/${pending.id}/approve`,
-      json(moderator, "POST", { note: "ок" }),
+      jsonInit("POST", moderator, { note: "ок" }),
     );
     expect(ok.status).toBe(200);
     expect(await publicName()).toBe("Альфа Диджитал");
@@ -82,7 +77,7 @@ describe("card versions (R1.4a–c)", () => {
     expect(await directoryNames()).toContain("Альфа Диджитал");
     const again = await h.app.request(
       `/api/v1/moderation/card-changes/${pending.id}/reject`,
-      json(moderator, "POST", {}),
+      jsonInit("POST", moderator, {}),
     );
     expect(again.status).toBe(409);
 
@@ -99,7 +94,7 @@ describe("card versions (R1.4a–c)", () => {
   it("R1.4a, R1.4c: reject keeps the approved version and stays readable; publication lists the missing fields", async () => {
     const put = await h.app.request(
       `/api/v1/partners/${alfaId}/card`,
-      json(partner, "PUT", { name: "Без описания", city: "Москва", publishOnSite: true }),
+      jsonInit("PUT", partner, { name: "Без описания", city: "Москва", publishOnSite: true }),
     );
     const pending = await body(put);
     expect(pending.publishable).toBe(false);
@@ -108,7 +103,7 @@ describe("card versions (R1.4a–c)", () => {
     const before = await publicName();
     const res = await h.app.request(
       `/api/v1/moderation/card-changes/${pending.id}/reject`,
-      json(moderator, "POST", { note: "нет описания" }),
+      jsonInit("POST", moderator, { note: "нет описания" }),
     );
     expect((await body(res)).state).toBe("rejected");
     expect(await publicName()).toBe(before);
@@ -119,17 +114,17 @@ describe("card versions (R1.4a–c)", () => {
   });
 
   it("limited users and partners' staff-only routes: 403; bad body: 422 naming the field", async () => {
-    const limited = await signIn(h.app, "employee@partner-trust.local", "employee-demo");
+    const limited = await signInDemo(h, "employee");
     const res = await h.app.request(
       `/api/v1/partners/${alfaId}/card`,
-      json(limited, "PUT", { name: "x", city: "y" }),
+      jsonInit("PUT", limited, { name: "x", city: "y" }),
     );
     expect(res.status).toBe(403);
     const queue = await h.app.request("/api/v1/moderation/card-changes", { headers: { cookie: partner } });
     expect(queue.status).toBe(403);
     const bad = await h.app.request(
       `/api/v1/partners/${alfaId}/card`,
-      json(partner, "PUT", { name: "x", city: "y", website: "not a url" }),
+      jsonInit("PUT", partner, { name: "x", city: "y", website: "not a url" }),
     );
     expect(bad.status).toBe(422);
     expect(JSON.stringify(await body(bad))).toContain("website");
@@ -139,7 +134,7 @@ describe("card versions (R1.4a–c)", () => {
     const base = { name: "Веб-студия Альфа", city: "Москва" };
     const put = await h.app.request(
       `/api/v1/partners/${alfaId}/card`,
-      json(partner, "PUT", {
+      jsonInit("PUT", partner, {
         ...base,
         phones: ["8 (495) 229-14-41", "+7 900 000-00-00", "+7 (495) 229 14 41"],
         emails: ["Sales@Alfa-Web.ru", "info@alfa-web.ru"],
@@ -174,7 +169,7 @@ describe("card versions (R1.4a–c)", () => {
     ] as const) {
       const bad = await h.app.request(
         `/api/v1/partners/${alfaId}/card`,
-        json(partner, "PUT", { ...base, [field]: value }),
+        jsonInit("PUT", partner, { ...base, [field]: value }),
       );
       expect(bad.status, `${field}`).toBe(422);
       expect(bad.headers.get("content-type")).toBe("application/problem+json");
@@ -190,10 +185,14 @@ describe("card versions (R1.4a–c)", () => {
     const put = await body(
       await h.app.request(
         `/api/v1/partners/${alfaId}/card`,
-        json(partner, "PUT", { name: src.name, city: src.city, bitrix24Portal: "alfa-studio.bitrix24.ru" }),
+        jsonInit("PUT", partner, {
+          name: src.name,
+          city: src.city,
+          bitrix24Portal: "alfa-studio.bitrix24.ru",
+        }),
       ),
     );
-    await h.app.request(`/api/v1/moderation/card-changes/${put.id}/approve`, json(moderator, "POST", {}));
+    await h.app.request(`/api/v1/moderation/card-changes/${put.id}/approve`, jsonInit("POST", moderator, {}));
     const [row] = await h.db.select().from(s.partners).where(eq(s.partners.id, alfaId));
     expect(row?.bitrix24Portal).toBe("alfa-studio.bitrix24.ru");
   });
@@ -207,10 +206,9 @@ describe("card logo upload (R1.4a)", () => {
   beforeAll(async () => {
     h = await createHarness();
     await seedDemo(h);
-    const [alfa] = await h.db.select().from(s.partners).where(eq(s.partners.name, "Веб-студия Альфа"));
-    alfaId = alfa!.id;
-    partner = await signIn(h.app, "partner@partner-trust.local", "partner-demo");
-    moderator = await signIn(h.app, "moderator@partner-trust.local", "moderator-demo");
+    alfaId = await partnerIdByName(h, "Веб-студия Альфа");
+    partner = await signInDemo(h, "partner");
+    moderator = await signInDemo(h, "moderator");
   });
   afterAll(() => h.close());
 
@@ -357,7 +355,7 @@ describe("card logo upload (R1.4a)", () => {
   });
 
   it("R4E.4: limited users may not upload; the public logo of an unknown partner is 404", async () => {
-    const limited = await signIn(h.app, "employee@partner-trust.local", "employee-demo");
+    const limited = await signInDemo(h, "employee");
     expect((await upload(demoPng(32, 32, [0, 0, 0]), "image/png", limited)).status).toBe(403);
     expect((await h.app.request("/api/v1/public/partners/nope/logo")).status).toBe(404);
   });

@@ -8,7 +8,8 @@ import { createApp } from "../../app.ts";
 import * as s from "../../db/schema/index.ts";
 import { normaliseDomain, type VerifyDeps, verifyDomain } from "../../program/domains/domains.ts";
 import { seedDemo } from "../../seed/index.ts";
-import { body, createHarness, type Harness, ORIGIN, signIn } from "../../test/harness.ts";
+import { body, createHarness, type Harness, ORIGIN } from "../../test/harness.ts";
+import { partnerIdByName, signInDemo } from "../../test/http.ts";
 
 describe("registered domains (W1, R1.6b)", () => {
   let h: Harness;
@@ -20,10 +21,9 @@ describe("registered domains (W1, R1.6b)", () => {
   beforeAll(async () => {
     h = await createHarness();
     await seedDemo(h);
-    const [alfa] = await h.db.select().from(s.partners).where(eq(s.partners.name, "Веб-студия Альфа"));
-    alfaId = alfa!.id;
-    partner = await signIn(h.app, "partner@partner-trust.local", "partner-demo");
-    moderator = await signIn(h.app, "moderator@partner-trust.local", "moderator-demo");
+    alfaId = await partnerIdByName(h, "Веб-студия Альфа");
+    partner = await signInDemo(h, "partner");
+    moderator = await signInDemo(h, "moderator");
     site = createServer((req, res) => {
       if (req.url === "/.well-known/partner-trust.txt" && fileBody) res.end(fileBody);
       else res.writeHead(404).end();
@@ -62,7 +62,7 @@ describe("registered domains (W1, R1.6b)", () => {
     expect(flags.items.some((f: { evidence: string }) => f.evidence.includes("bitrix-studio.ru"))).toBe(true);
     expect((await add("bitrix-studio.ru")).status).toBe(409);
     expect((await add("no such host!")).status).toBe(422);
-    const limited = await signIn(h.app, "employee@partner-trust.local", "employee-demo");
+    const limited = await signInDemo(h, "employee");
     expect((await add("other.ru", limited)).status).toBe(403);
   });
 
@@ -239,7 +239,7 @@ describe("registered domains (W1, R1.6b)", () => {
 
     it("W1: an unknown domain is 404; a limited user is 403; bad params are 422", async () => {
       expect((await verify("never-added.ru")).status).toBe(404);
-      const limited = await signIn(h.app, "employee@partner-trust.local", "employee-demo");
+      const limited = await signInDemo(h, "employee");
       expect((await verify("txt-route.ru", limited)).status).toBe(403);
       const bad = await app.request(`/api/v1/partners/${alfaId}/domains/${"a".repeat(254)}/verify`, {
         method: "POST",

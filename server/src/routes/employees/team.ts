@@ -1,9 +1,7 @@
-// Test support for the employee, training, marketplace and rights tests: a partner whose team signed up and
-// signed in through better-auth, one member per level and flags, links written as given.
-import { eq } from "drizzle-orm";
 import { moscowDay } from "../../clock.ts";
 import * as s from "../../db/schema/index.ts";
-import { type Harness, signIn, signUp } from "../../test/harness.ts";
+import type { Harness } from "../../test/harness.ts";
+import { jsonInit, signedInAccount } from "../../test/http.ts";
 
 export type Member = {
   level: s.EmployeeLevel;
@@ -19,11 +17,8 @@ let n = 0;
 export async function account(h: Harness, label: string, role?: "admin" | "moderator"): Promise<SignedIn> {
   const email = `${label}-${++n}-${crypto.randomUUID().slice(0, 6)}@example.ru`;
   const name = `Пользователь ${label}`;
-  const res = await signUp(h.app, email, "password-123", name);
-  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status}`);
-  const [u] = await h.db.select({ id: s.user.id }).from(s.user).where(eq(s.user.email, email));
-  if (role) await h.db.update(s.user).set({ role }).where(eq(s.user.id, u!.id));
-  return { id: u!.id, email, name, cookie: await signIn(h.app, email, "password-123") };
+  const { userId, cookie } = await signedInAccount(h, email, { role, name });
+  return { id: userId, email, name, cookie };
 }
 
 /** A Business partner approved today with the given members (keys are labels). */
@@ -62,8 +57,5 @@ export async function team<K extends string>(h: Harness, members: Record<K, Memb
 }
 
 /** A JSON request with a session cookie. */
-export const call = (cookie: string, method: string, payload?: unknown): RequestInit => ({
-  method,
-  headers: { cookie, "content-type": "application/json" },
-  ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
-});
+export const call = (cookie: string, method: string, payload?: unknown): RequestInit =>
+  jsonInit(method, cookie, payload);

@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as s from "../../db/schema/index.ts";
 import { seedDemo } from "../../seed/index.ts";
-import { body, createHarness, type Harness, signIn } from "../../test/harness.ts";
+import { body, createHarness, type Harness } from "../../test/harness.ts";
+import { partnerIdByName, signInDemo } from "../../test/http.ts";
 import { call } from "../employees/team.ts";
 
 describe("invitations in the demo data (R4E.1, R4E.6)", () => {
@@ -13,9 +12,9 @@ describe("invitations in the demo data (R4E.1, R4E.6)", () => {
   beforeAll(async () => {
     h = await createHarness();
     await seedDemo(h);
-    client = await signIn(h.app, "client@partner-trust.local", "client-demo");
-    partner = await signIn(h.app, "partner@partner-trust.local", "partner-demo");
-    alfaId = (await h.db.select().from(s.partners).where(eq(s.partners.name, "Веб-студия Альфа")))[0]!.id;
+    client = await signInDemo(h, "client");
+    partner = await signInDemo(h, "partner");
+    alfaId = await partnerIdByName(h, "Веб-студия Альфа");
   });
   afterAll(() => h.close());
 

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { moderationLog, partners, user } from "../../db/schema/index.ts";
-import { createHarness, type Harness, signIn, signUp } from "../../test/harness.ts";
+import { moderationLog, partners } from "../../db/schema/index.ts";
+import { createHarness, type Harness } from "../../test/harness.ts";
+import { jsonInit, signedInAccount } from "../../test/http.ts";
 
 describe("POST /api/v1/partners/{partnerId}/paper-contract (R1.3)", () => {
   let h: Harness;
@@ -9,18 +10,12 @@ describe("POST /api/v1/partners/{partnerId}/paper-contract (R1.3)", () => {
   let other: string;
   let partnerId: string;
   const post = (id: string, cookie: string, json: unknown) =>
-    h.app.request(`/api/v1/partners/${id}/paper-contract`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(json),
-    });
+    h.app.request(`/api/v1/partners/${id}/paper-contract`, jsonInit("POST", cookie, json));
   beforeAll(async () => {
     h = await createHarness();
-    await signUp(h.app, "mod@example.ru", "moderator-pass");
-    await h.db.update(user).set({ role: "moderator" }).where(eq(user.email, "mod@example.ru"));
-    mod = await signIn(h.app, "mod@example.ru", "moderator-pass");
-    await signUp(h.app, "other@example.ru", "other-pass-1");
-    other = await signIn(h.app, "other@example.ru", "other-pass-1");
+    mod = (await signedInAccount(h, "mod@example.ru", { role: "moderator", password: "moderator-pass" }))
+      .cookie;
+    other = (await signedInAccount(h, "other@example.ru", { password: "other-pass-1" })).cookie;
     const [p] = await h.db
       .insert(partners)
       .values({

@@ -7,6 +7,7 @@ import { addProject } from "../../program/projects/add.ts";
 import { decideProject } from "../../program/projects/decide.ts";
 import { seedDemo } from "../../seed/index.ts";
 import { body, createHarness, type Harness, signIn, signUp } from "../../test/harness.ts";
+import { jsonInit, partnerIdByName, signInDemo } from "../../test/http.ts";
 import { type ProjectSites, startProjectSites, textFor } from "../../test/project-sites.ts";
 
 describe("projects (R5.4)", () => {
@@ -24,8 +25,7 @@ describe("projects (R5.4)", () => {
     sites = await startProjectSites();
     h = await createHarness({ projectSiteNetwork: sites.network });
     await seedDemo(h);
-    const [a] = await h.db.select().from(s.partners).where(eq(s.partners.name, "Веб-студия Альфа"));
-    alfa = a!.id;
+    alfa = await partnerIdByName(h, "Веб-студия Альфа");
     // A second partner with a main user we can sign in as: the co-developer (R5.4d).
     const [b] = await h.db
       .select()
@@ -43,21 +43,16 @@ describe("projects (R5.4)", () => {
       invitedAt: new Date(),
       respondedAt: new Date(),
     });
-    partner = await signIn(h.app, "partner@partner-trust.local", "partner-demo");
-    limited = await signIn(h.app, "employee@partner-trust.local", "employee-demo");
+    partner = await signInDemo(h, "partner");
+    limited = await signInDemo(h, "employee");
     betaMain = await signIn(h.app, "beta-main@example.ru", "beta-password-1");
-    moderator = await signIn(h.app, "moderator@partner-trust.local", "moderator-demo");
+    moderator = await signInDemo(h, "moderator");
   });
   afterAll(async () => {
     await h?.close();
     await sites?.close();
   });
 
-  const json = (cookie: string, method: string, payload: unknown) => ({
-    method,
-    headers: { cookie, "content-type": "application/json" },
-    body: JSON.stringify(payload),
-  });
   const nextKey = () => `PRJ-${++n}-${Date.now().toString(36).toUpperCase()}`;
   const project = (url: string, licenseKey: string, extra: Record<string, unknown> = {}) => ({
     url,
@@ -70,9 +65,9 @@ describe("projects (R5.4)", () => {
     ...extra,
   });
   const add = (payload: unknown, cookie = partner, partnerId = alfa) =>
-    h.app.request(`/api/v1/partners/${partnerId}/projects`, json(cookie, "POST", payload));
+    h.app.request(`/api/v1/partners/${partnerId}/projects`, jsonInit("POST", cookie, payload));
   const decide = (id: string, payload: unknown) =>
-    h.app.request(`/api/v1/moderation/projects/${id}/decide`, json(moderator, "POST", payload));
+    h.app.request(`/api/v1/moderation/projects/${id}/decide`, jsonInit("POST", moderator, payload));
   const accruals = (sourceId: string) =>
     h.db.select().from(s.pointAccruals).where(eq(s.pointAccruals.sourceId, sourceId));
 
@@ -239,7 +234,7 @@ describe("projects (R5.4)", () => {
 
     const edited = await h.app.request(
       `/api/v1/partners/${alfa}/projects/${p.id}`,
-      json(partner, "PATCH", { title: "Магазин с отзывом" }),
+      jsonInit("PATCH", partner, { title: "Магазин с отзывом" }),
     );
     expect(edited.status).toBe(200);
     expect(await body(edited)).toMatchObject({
@@ -289,7 +284,7 @@ describe("projects (R5.4)", () => {
     await decide(p.id, { decision: "credit" });
     const res = await h.app.request(
       `/api/v1/partners/${alfa}/projects/${p.id}`,
-      json(partner, "PATCH", {
+      jsonInit("PATCH", partner, {
         title: "Редизайн",
         client: { name: "ООО Новый клиент" },
         publishOnSite: false,
@@ -374,7 +369,7 @@ describe("projects (R5.4)", () => {
     ).toBe(200);
     const patch = await h.app.request(
       `/api/v1/partners/${alfa}/projects/${p.id}`,
-      json(partner, "PATCH", { title: "x" }),
+      jsonInit("PATCH", partner, { title: "x" }),
     );
     expect(patch.status).toBe(409);
     expect((await add(project(url, nextKey()))).status).toBe(409);

@@ -4,11 +4,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema/index.ts";
 import { seedDemo } from "../../seed/index.ts";
 import { body, createHarness, type Harness } from "../../test/harness.ts";
+import { partnerIdByName } from "../../test/http.ts";
 import { normaliseHost } from "./card.ts";
 
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -19,8 +19,7 @@ describe("GET /api/v1/public/partners/{partnerId}/card", () => {
   beforeAll(async () => {
     h = await createHarness();
     await seedDemo(h);
-    const [alfa] = await h.db.select().from(s.partners).where(eq(s.partners.name, "Веб-студия Альфа"));
-    alfaId = alfa!.id;
+    alfaId = await partnerIdByName(h, "Веб-студия Альфа");
   });
   afterAll(() => h.close());
 

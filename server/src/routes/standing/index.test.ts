@@ -6,6 +6,7 @@ import * as s from "../../db/schema/index.ts";
 import { loadPartnerFacts } from "../../program/status/facts.ts";
 import { seedDemo } from "../../seed/index.ts";
 import { body, createHarness, type Harness, signIn, signUp } from "../../test/harness.ts";
+import { signInDemo } from "../../test/http.ts";
 
 const today = new Date("2026-11-24T09:00:00Z");
 
@@ -24,7 +25,7 @@ describe("GET /api/v1/partners/{partnerId}/standing (R2.6)", () => {
   afterAll(() => h.close());
 
   it("the main user gets the stored status with the engine's points, benefits and forecast", async () => {
-    const cookie = await signIn(h.app, "partner@partner-trust.local", "partner-demo");
+    const cookie = await signInDemo(h, "partner");
     const res = await h.app.request(url(alfa), { headers: { cookie } });
     expect(res.status).toBe(200);
     const standing = await body(res);
@@ -50,7 +51,7 @@ describe("GET /api/v1/partners/{partnerId}/standing (R2.6)", () => {
   });
 
   it("R4E.4: an accepted limited employee has no partner cabinet (403)", async () => {
-    const cookie = await signIn(h.app, "employee@partner-trust.local", "employee-demo");
+    const cookie = await signInDemo(h, "employee");
     expect((await h.app.request(url(alfa), { headers: { cookie } })).status).toBe(403);
   });
 
@@ -74,7 +75,7 @@ describe("GET /api/v1/partners/{partnerId}/standing (R2.6)", () => {
   });
 
   it("staff: any partner; an invalid id is 422 naming partnerId; an unknown one is 404 problem+json", async () => {
-    const cookie = await signIn(h.app, "moderator@partner-trust.local", "moderator-demo");
+    const cookie = await signInDemo(h, "moderator");
     const ok = await h.app.request(url(beta), { headers: { cookie } });
     expect((await body(ok)).status).toBe("certified");
     const bad = await h.app.request(url("not-a-uuid"), { headers: { cookie } });

@@ -5,7 +5,8 @@ import { moscowMidnight } from "../../clock.ts";
 import * as s from "../../db/schema/index.ts";
 import { runDailyRecompute } from "../../program/status/daily.ts";
 import { dayClock, withCatalogue } from "../../program/status/test-support.ts";
-import { body, createHarness, type Harness, signIn, signUp } from "../../test/harness.ts";
+import { body, createHarness, type Harness } from "../../test/harness.ts";
+import { sender, signedInAccount } from "../../test/http.ts";
 
 // Tuesday 2026-11-24, 10:00 Moscow; one month's notice ends on 2026-12-24.
 const clock = dayClock("2026-11-24");
@@ -18,12 +19,7 @@ describe("termination (R1.5a–c)", () => {
   let mainId: string;
   let fullId: string;
   let inn = 7707083800;
-  const send = (method: string, path: string, cookie: string, json?: unknown) =>
-    h.app.request(path, {
-      method,
-      headers: { "Content-Type": "application/json", ...(cookie ? { cookie } : {}) },
-      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-    });
+  const send = sender(() => h);
   const terminate = (partnerId: string, cookie: string, json: unknown) =>
     send("POST", `/api/v1/partners/${partnerId}/termination`, cookie, json);
   const partnerRow = async (id: string) =>
@@ -67,15 +63,9 @@ describe("termination (R1.5a–c)", () => {
   beforeAll(async () => {
     h = await createHarness({ clock });
     await withCatalogue(h.db);
-    const account = async (email: string, role?: string) => {
-      await signUp(h.app, email, "password-123");
-      if (role) await h.db.update(s.user).set({ role }).where(eq(s.user.email, email));
-      const [u] = await h.db.select().from(s.user).where(eq(s.user.email, email));
-      return { cookie: await signIn(h.app, email, "password-123"), id: u!.id };
-    };
-    mod = (await account("mod@example.ru", "moderator")).cookie;
-    ({ cookie: main, id: mainId } = await account("main@example.ru"));
-    ({ cookie: full, id: fullId } = await account("full@example.ru"));
+    mod = (await signedInAccount(h, "mod@example.ru", { role: "moderator" })).cookie;
+    ({ cookie: main, userId: mainId } = await signedInAccount(h, "main@example.ru"));
+    ({ cookie: full, userId: fullId } = await signedInAccount(h, "full@example.ru"));
   });
   afterAll(() => h.close());
 

@@ -1,0 +1,53 @@
+// Test support: signed-in accounts, and requests through the app (no network) as one of them with a JSON body.
+import { eq } from "drizzle-orm";
+import * as s from "../db/schema/index.ts";
+import { type DemoAccount, demoAccounts } from "../seed/accounts.ts";
+import { type Harness, signIn, signUp } from "./harness.ts";
+
+/** A request's init: JSON Content-Type, the session cookie when given, `json` as the body when given. */
+export const jsonInit = (method: string, cookie?: string, json?: unknown): RequestInit => ({
+  method,
+  headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+  ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+});
+
+export type Send = (method: string, path: string, cookie?: string, json?: unknown) => Promise<Response>;
+
+/**
+ * `send(method, path, cookie, json)` through the harness's app; `prefix` is put before every path.
+ * Takes a getter because test files create the harness in `beforeAll`.
+ */
+export const sender =
+  (harness: () => Pick<Harness, "app">, prefix = ""): Send =>
+  async (method, path, cookie, json) =>
+    harness().app.request(prefix + path, jsonInit(method, cookie, json));
+
+/**
+ * A signed-in account: signs up (an existing account is kept as it is), sets the vendor-side role when given
+ * (better-auth signs everybody up as a client), signs in.
+ */
+export async function signedInAccount(
+  h: Pick<Harness, "app" | "db">,
+  email: string,
+  { role, name, password = "password-123" }: { role?: string; name?: string; password?: string } = {},
+): Promise<{ userId: string; cookie: string }> {
+  await signUp(h.app, email, password, name);
+  const [u] = await h.db.select({ id: s.user.id }).from(s.user).where(eq(s.user.email, email));
+  if (!u) throw new Error(`sign-up of ${email} failed`);
+  if (role) await h.db.update(s.user).set({ role }).where(eq(s.user.id, u.id));
+  return { userId: u.id, cookie: await signIn(h.app, email, password) };
+}
+
+/** Signs in as one of the seeded demo accounts (after `seedDemo`); returns the session cookie. */
+export async function signInDemo(h: Pick<Harness, "app">, key: DemoAccount["key"]): Promise<string> {
+  const account = demoAccounts.find((a) => a.key === key);
+  if (!account) throw new Error(`no demo account ${key}`);
+  return signIn(h.app, account.email, account.password);
+}
+
+/** The id of the partner of that name (the seed's «Веб-студия Альфа» and the like). */
+export async function partnerIdByName(h: Pick<Harness, "db">, name: string): Promise<string> {
+  const [p] = await h.db.select({ id: s.partners.id }).from(s.partners).where(eq(s.partners.name, name));
+  if (!p) throw new Error(`no partner ${name}`);
+  return p.id;
+}
