@@ -1,8 +1,11 @@
 // The audit trail for admins (issue 5): moderation_log through the same query as GET /api/v1/admin/moderation-log
 // (program/moderation-log/query.ts), filtered by a GET form (bookmarkable), newest first, keyset pages.
+
+import { inArray } from "drizzle-orm";
 import type { Context } from "hono";
 import { html } from "hono/html";
 import { z } from "zod";
+import { user } from "../../db/schema/index.ts";
 import { moderationLogPage } from "../../program/moderation-log/query.ts";
 import type { AppEnv } from "../../types.ts";
 import { type FieldErrors, field, fieldErrors } from "../form.ts";
@@ -40,6 +43,18 @@ export async function logPage(c: Context<AppEnv>, deps: PageDeps) {
     to: f.to ? nextDay(f.to) : undefined,
     limit: 50,
   });
+  // Who, by name: one more read for the page's actors (system actors such as `system:reaudit` stay as written).
+  const actorIds = [...new Set(page.items.map((e) => e.actorUserId))];
+  const names = new Map(
+    actorIds.length
+      ? (
+          await deps.db
+            .select({ id: user.id, name: user.name, email: user.email })
+            .from(user)
+            .where(inArray(user.id, actorIds))
+        ).map((u) => [u.id, `${u.name} <${u.email}>`])
+      : [],
+  );
   const next = page.nextCursor
     ? new URLSearchParams({ ...values, cursor: page.nextCursor }).toString()
     : null;
@@ -56,7 +71,9 @@ export async function logPage(c: Context<AppEnv>, deps: PageDeps) {
             <th scope="col">${bi("Кто", "Who")}</th><th scope="col">${bi("Действие", "Action")}</th>
             <th scope="col">${bi("Объект", "Target")}</th><th scope="col">${bi("Причина", "Reason")}</th></tr></thead>
           <tbody>${page.items.map(
-            (e) => html`<tr><td>${when(e.at)}</td><td>${e.actorUserId}</td><td><code>${e.action}</code></td>
+            (
+              e,
+            ) => html`<tr><td>${when(e.at)}</td><td>${names.get(e.actorUserId) ?? e.actorUserId}</td><td><code>${e.action}</code></td>
               <td>${e.targetType} ${e.targetId}</td><td>${e.reason ?? ""}</td></tr>`,
           )}</tbody></table></div>
           ${next ? html`<p><a href="/admin/moderation-log?${next}">${bi("Дальше", "Next")} →</a></p>` : ""}`

@@ -88,6 +88,7 @@ export const auditFindings = queue<Finding>({
     ].sort((a, b) => b.at.getTime() - a.at.getTime());
   },
   id: (f) => f.id,
+  due: false,
   overdue: () => false,
   head: [
     ["Когда", "When"],
@@ -129,6 +130,7 @@ export const badgePlacements = queue<Placement>({
     return placementList(db, { state: "unverified", limit: LIMIT });
   },
   id: (p) => `${p.partnerId}:${p.host}:${p.day}:${p.widget}`,
+  due: false,
   overdue: () => false,
   head: [
     ["Домен", "Domain"],

@@ -59,7 +59,7 @@ async function overviewPage(c: Context<AppEnv>, deps: PageDeps) {
       const items = loaded[i]!;
       const late = items.filter((it) => q.overdue(it)).length;
       return html`<tr><th scope="row"><a href="/moderation/${q.slug}">${bi(q.ru, q.en)}</a></th>
-        <td class="num">${items.length}</td><td class="num">${late ? html`<strong>${late}</strong>` : "0"}</td>
+        <td class="num">${items.length}</td><td class="num">${q.due ? (late ? html`<strong>${late}</strong>` : "0") : "—"}</td>
         <td class="muted">${bi(q.about[0], q.about[1])}</td></tr>`;
     })}</tbody></table></div>`;
   return consolePage(c, consoleMenu, "/moderation", ["Очереди модерации", "Moderation queues"], body);
@@ -74,7 +74,7 @@ async function queuePage(c: Context<AppEnv>, deps: PageDeps) {
       items.length
         ? html`<div class="table-wrap"><table><thead><tr>${q.head.map(
             ([ru, en]) => html`<th scope="col">${bi(ru, en)}</th>`,
-          )}<th scope="col">${bi("Срок", "Term")}</th>${linked ? html`<th scope="col"></th>` : ""}</tr></thead>
+          )}${q.due ? html`<th scope="col">${bi("Срок", "Term")}</th>` : ""}${linked ? html`<th scope="col"></th>` : ""}</tr></thead>
           <tbody>${items.map(
             (it) =>
               html`<tr>${q.row(it).map((cell) => html`<td>${cell}</td>`)}<td>${overdueFlag(q.overdue(it))}</td>${

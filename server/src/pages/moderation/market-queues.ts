@@ -48,6 +48,7 @@ export const leads = queue<Lead>({
   about: ["R7.1a–b: публикация и рассылка партнёрам", "R7.1a–b: publication and the push to partners"],
   load: ({ db }) => pendingLeads(db),
   id: (l) => l.id,
+  due: false,
   overdue: () => false,
   head: [
     ["Город", "City"],
@@ -95,6 +96,7 @@ export const promotions = queue<Promotion>({
   ],
   load: ({ db }) => pendingPromotions(db),
   id: (p) => p.id,
+  due: false,
   overdue: () => false,
   head: [
     ["Акция", "Promotion"],
@@ -141,6 +143,7 @@ export const phoneDays = queue<Booking>({
     return rows.filter((b) => b.state === "confirmed" && b.reportDueOn);
   },
   id: (b) => b.id,
+  due: true,
   overdue: (b) => b.overdue,
   head: [
     ["Партнёр", "Partner"],

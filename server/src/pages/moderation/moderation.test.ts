@@ -289,6 +289,7 @@ describe("moderation console and admin catalogue pages (issue 10)", () => {
     const all = await get("/admin/moderation-log?action=catalogue.edition_price", "admin");
     expect(all.res.status).toBe(200);
     expect(all.text).toContain("catalogue.edition_price");
+    expect(all.text).toContain("admin@partner-trust.local"); // the actor by name and e-mail
     expect(all.text).not.toContain("<code>card.approve</code>");
     const bad = await get("/admin/moderation-log?from=yesterday", "admin");
     expect(bad.res.status).toBe(422);

@@ -63,6 +63,7 @@ export const applications = queue<Application>({
   about: ["R1.2b: рассмотрение за 3 рабочих дня", "R1.2b: reviewed within 3 working days"],
   load: ({ db, clock }) => applicationQueue(db, { clock }),
   id: (a) => a.id,
+  due: true,
   overdue: (a) => a.overdue,
   head: [
     ["Компания", "Company"],
@@ -138,6 +139,7 @@ export const cardChanges = queue<CardChange>({
     return items.map((i) => ({ ...i, partnerName: name.get(i.version.partnerId) ?? "—" }));
   },
   id: (c) => c.version.id,
+  due: false,
   overdue: () => false,
   head: [
     ["Партнёр", "Partner"],
@@ -190,6 +192,7 @@ export const projects = queue<Project>({
   about: ["R5.4a: проверка за 5 рабочих дней", "R5.4a: reviewed within 5 working days"],
   load: ({ db, clock }) => projectQueue(db, "draft", { clock }),
   id: (p) => p.id,
+  due: true,
   overdue: (p) => p.overdue,
   head: [
     ["Сайт", "Site"],
@@ -269,6 +272,7 @@ export const qmCalls = queue<QmCall>({
     return items.map((i) => ({ ...i, questions: q.questions }));
   },
   id: (q) => q.id,
+  due: false,
   overdue: () => false,
   head: [
     ["Проект", "Project"],
@@ -361,6 +365,7 @@ export const additionalPoints = queue<PointsRequest>({
   about: ["R5.3: решение за 10 рабочих дней", "R5.3: decided within 10 working days"],
   load: ({ db, clock }) => pointsQueue(db, { clock }),
   id: (r) => r.id,
+  due: true,
   overdue: (r) => r.overdue,
   head: [
     ["Партнёр", "Partner"],
@@ -421,6 +426,7 @@ export const nfrRequests = queue<NfrRequest>({
   about: ["R6.1b, R6.2: смена редакции и NFR по запросу", "R6.1b, R6.2: edition changes and NFR on request"],
   load: ({ db }) => moderationRequests(db),
   id: (r) => r.id,
+  due: false,
   overdue: () => false,
   head: [
     ["Партнёр", "Partner"],

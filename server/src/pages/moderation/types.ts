@@ -26,6 +26,8 @@ export type Queue<T> = {
   about: [string, string];
   load(deps: PageDeps): Promise<T[]>;
   id(item: T): string;
+  /** Whether the queue has a due term (the program's rule); without one the console shows no term column. */
+  due: boolean;
   overdue(item: T): boolean;
   /** The table's head and one row per item (the first cell links to the item when it has decisions). */
   head: [string, string][];
