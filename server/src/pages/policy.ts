@@ -42,6 +42,9 @@ export const pagePolicy: Record<string, Access> = {
   "GET /cabinet/:partnerId/projects": right("sections", staff),
   "POST /cabinet/:partnerId/projects": right("sections"),
   "GET /cabinet/:partnerId/qm": right("sections", staff),
+  // R5.3: additional-points requests by section users.
+  "GET /cabinet/:partnerId/points": right("sections", staff),
+  "POST /cabinet/:partnerId/points": right("sections"),
   "GET /cabinet/:partnerId/promotions": right("sections", staff),
   "POST /cabinet/:partnerId/promotions": right("sections"),
   // R2.4, R4E.3–4: purchases are main/full.

@@ -222,4 +222,23 @@ describe("cabinet sections (R1.4c, R5.2, R5.5b, R6, R7.1, R7.2, R2.5)", () => {
     expect(await portal.text()).toContain('id="f-bitrix24-portalDomain-err"');
     expect((await post(`/cabinet/${alfa}/nfr/bitrix24`, { portalDomain: "x" }, "employee")).status).toBe(403);
   });
+
+  it("R5.3: a limited employee asks for additional points; the request waits for a moderator", async () => {
+    const bad = await post(`/cabinet/${alfa}/points`, { kind: "review", description: "кратко" }, "employee");
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('id="f-description-err"');
+    const ok = await post(
+      `/cabinet/${alfa}/points`,
+      {
+        kind: "marketing",
+        description: "Доклад на конференции 1С-Битрикс в Москве",
+        evidenceUrl: "https://alfa-web.ru/news/1",
+      },
+      "employee",
+    );
+    expect(ok.status).toBe(303);
+    const page = await get(`/cabinet/${alfa}/points`, "employee");
+    expect(page.text).toContain("Доклад на конференции");
+    expect(page.text).toContain("на рассмотрении");
+  });
 });

@@ -17,6 +17,7 @@ import { may, sections } from "./frame.ts";
 import { leadsPage, proposalForm } from "./leads.ts";
 import { bitrix24Form, downgradeForm, nfrPage, ownSiteForm } from "./nfr.ts";
 import { overviewPage } from "./overview.ts";
+import { pointsForm, pointsPage } from "./points.ts";
 import { addProjectForm, projectsPage } from "./projects.ts";
 import { promotionForm, promotionsPage } from "./promotions.ts";
 import { purchaseForm, purchasesPage } from "./purchases.ts";
@@ -94,6 +95,8 @@ export function cabinetPageRoutes(deps: PageDeps) {
     .get("/cabinet/:partnerId/projects", (c) => projectsPage(c, deps))
     .post("/cabinet/:partnerId/projects", (c) => addProjectForm(c, deps))
     .get("/cabinet/:partnerId/qm", (c) => qmPage(c, deps))
+    .get("/cabinet/:partnerId/points", (c) => pointsPage(c, deps))
+    .post("/cabinet/:partnerId/points", (c) => pointsForm(c, deps))
     .get("/cabinet/:partnerId/purchases", (c) => purchasesPage(c, deps))
     .post("/cabinet/:partnerId/purchases", (c) => purchaseForm(c, deps))
     .get("/cabinet/:partnerId/nfr", (c) => nfrPage(c, deps))
