@@ -9,8 +9,8 @@ import type { Env } from "./env.ts";
 import { createMailer } from "./mail/outbox.ts";
 import { type Transport, transportFor } from "./mail/transport.ts";
 import { createBadgeService } from "./program/badges/service.ts";
-import type { AuditNetwork } from "./program/reaudit/run.ts";
 import { moveSingleValuesIntoLists } from "./program/cards/migrate.ts";
+import type { AuditNetwork } from "./program/reaudit/run.ts";
 
 export type BootOptions = {
   clock: Clock;

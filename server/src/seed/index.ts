@@ -18,9 +18,9 @@ import { seedLifecycle } from "./lifecycle.ts";
 import { seedMarketingDemo } from "./marketing.ts";
 import { seedModerationDemo } from "./moderation.ts";
 import { seedPartners } from "./partners.ts";
+import { seedProjectDemo } from "./projects.ts";
 import { pricePurchaseHistory, seedPurchaseDemo } from "./purchases.ts";
 import { seedQualityNfr } from "./quality-nfr.ts";
-import { seedProjectDemo } from "./projects.ts";
 import { seedWidgetDemo } from "./widgets.ts";
 
 export type SeedResult = { seeded: boolean; accounts: readonly DemoAccount[] };

@@ -19,7 +19,13 @@ export const editions = sqliteTable("editions", {
  * the moderator's note, back to "draft" when the partner edits it; "credited" = points given; "rejected" = refused
  * by a moderator (kept, never deleted; its host stays taken, R5.4h). "under_review" is not used by the routes.
  */
-export const projectStates = ["draft", "under_review", "accepted_for_review", "credited", "rejected"] as const;
+export const projectStates = [
+  "draft",
+  "under_review",
+  "accepted_for_review",
+  "credited",
+  "rejected",
+] as const;
 export type ProjectState = (typeof projectStates)[number];
 
 export const projects = sqliteTable(
