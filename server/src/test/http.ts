@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import * as s from "../db/schema/index.ts";
 import { type DemoAccount, demoAccounts } from "../seed/accounts.ts";
+import { seedDemo } from "../seed/index.ts";
 import { type Harness, signIn, signUp } from "./harness.ts";
 
 /** A request's init: JSON Content-Type, the session cookie when given, `json` as the body when given. */
@@ -50,4 +51,16 @@ export async function partnerIdByName(h: Pick<Harness, "db">, name: string): Pro
   const [p] = await h.db.select({ id: s.partners.id }).from(s.partners).where(eq(s.partners.name, name));
   if (!p) throw new Error(`no partner ${name}`);
   return p.id;
+}
+
+/** The demo data on a fresh harness: «Веб-студия Альфа»'s id, its main user's and the moderator's cookies. */
+export async function seededDemo(
+  h: Harness,
+): Promise<{ alfaId: string; partner: string; moderator: string }> {
+  await seedDemo(h);
+  return {
+    alfaId: await partnerIdByName(h, "Веб-студия Альфа"),
+    partner: await signInDemo(h, "partner"),
+    moderator: await signInDemo(h, "moderator"),
+  };
 }

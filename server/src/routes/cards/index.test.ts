@@ -3,9 +3,8 @@ import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema/index.ts";
 import { demoPng } from "../../seed/cards.ts";
-import { seedDemo } from "../../seed/index.ts";
 import { body, createHarness, type Harness } from "../../test/harness.ts";
-import { jsonInit, partnerIdByName, signInDemo } from "../../test/http.ts";
+import { jsonInit, seededDemo, signInDemo } from "../../test/http.ts";
 
 describe("card versions (R1.4a–c)", () => {
   let h: Harness;
@@ -14,10 +13,7 @@ describe("card versions (R1.4a–c)", () => {
   let moderator: string;
   beforeAll(async () => {
     h = await createHarness();
-    await seedDemo(h);
-    alfaId = await partnerIdByName(h, "Веб-студия Альфа");
-    partner = await signInDemo(h, "partner");
-    moderator = await signInDemo(h, "moderator");
+    ({ alfaId, partner, moderator } = await seededDemo(h));
   });
   afterAll(() => h.close());
 
@@ -205,10 +201,7 @@ describe("card logo upload (R1.4a)", () => {
   let moderator: string;
   beforeAll(async () => {
     h = await createHarness();
-    await seedDemo(h);
-    alfaId = await partnerIdByName(h, "Веб-студия Альфа");
-    partner = await signInDemo(h, "partner");
-    moderator = await signInDemo(h, "moderator");
+    ({ alfaId, partner, moderator } = await seededDemo(h));
   });
   afterAll(() => h.close());
 

@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../app.ts";
 import * as s from "../../db/schema/index.ts";
 import { normaliseDomain, type VerifyDeps, verifyDomain } from "../../program/domains/domains.ts";
-import { seedDemo } from "../../seed/index.ts";
 import { body, createHarness, type Harness, ORIGIN } from "../../test/harness.ts";
-import { partnerIdByName, signInDemo } from "../../test/http.ts";
+import { seededDemo, signInDemo } from "../../test/http.ts";
 
 describe("registered domains (W1, R1.6b)", () => {
   let h: Harness;
@@ -20,10 +19,7 @@ describe("registered domains (W1, R1.6b)", () => {
   let site: Server;
   beforeAll(async () => {
     h = await createHarness();
-    await seedDemo(h);
-    alfaId = await partnerIdByName(h, "Веб-студия Альфа");
-    partner = await signInDemo(h, "partner");
-    moderator = await signInDemo(h, "moderator");
+    ({ alfaId, partner, moderator } = await seededDemo(h));
     site = createServer((req, res) => {
       if (req.url === "/.well-known/partner-trust.txt" && fileBody) res.end(fileBody);
       else res.writeHead(404).end();
