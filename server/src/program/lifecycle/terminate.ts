@@ -76,7 +76,7 @@ export function checkTerminationDate(req: TerminationRequest, today: CivilDate):
   }
 }
 
-/** The partner's name and its main user's e-mail (the lifecycle mails' recipient). */
+/** The partner's name and its main user's e-mail (the lifecycle mails' recipient); 404 for no such partner. */
 async function partnerContact(db: Db, partnerId: string) {
   const [row] = await db
     .select({
@@ -97,6 +97,7 @@ async function partnerContact(db: Db, partnerId: string) {
     .leftJoin(s.user, eq(s.user.id, s.employeeLinks.userId))
     .where(eq(s.partners.id, partnerId))
     .limit(1);
+  if (!row) throw notFound("Партнёр не найден / No such partner.");
   return row;
 }
 
@@ -123,7 +124,6 @@ export async function scheduleTermination(
   { clock }: { clock: Clock },
 ): Promise<TerminationView> {
   const partner = await partnerContact(db, partnerId);
-  if (!partner) throw notFound("Партнёр не найден / No such partner.");
   const now = clock.now();
   const today = moscowDay(now);
   if (partner.status === "none")
@@ -193,7 +193,6 @@ export async function cancelTermination(
   { clock }: { clock: Clock },
 ): Promise<TerminationView> {
   const partner = await partnerContact(db, partnerId);
-  if (!partner) throw notFound("Партнёр не найден / No such partner.");
   const now = clock.now();
   const today = moscowDay(now);
   const [scheduled] = await db
