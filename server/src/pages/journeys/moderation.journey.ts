@@ -174,5 +174,26 @@ describe.skipIf(chromiumMissing)(
       await expect(page.locator("main table").textContent()).resolves.toContain("→ holiday");
       await screenshot(page, dir, "16-audit-trail");
     });
+
+    it("the other catalogues open for the admin: courses and requirements, competencies, QM questionnaire, platforms", async () => {
+      await page.goto(`${server.url}/admin`);
+      await screenshot(page, dir, "17-catalogues");
+      for (const [slug, heading] of [
+        ["courses", "Курсы и требования"],
+        ["competencies", "Компетенции"],
+        ["questionnaire", "Анкета программы качества"],
+        ["platforms", "Конкурирующие платформы"],
+      ] as const) {
+        await page
+          .getByRole("main")
+          .getByRole("link", { name: new RegExp(heading) })
+          .last() // the page's list of catalogues, after the console's menu
+          .click();
+        await page.waitForURL(`**/admin/${slug}`);
+        await expect(page.locator("h1").textContent()).resolves.toContain(heading);
+        await screenshot(page, dir, `18-${slug}`);
+        await page.goto(`${server.url}/admin`);
+      }
+    });
   },
 );
