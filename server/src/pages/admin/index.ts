@@ -64,6 +64,7 @@ async function catalogue(
   const p = pageOf(c.req.param("page")!);
   const data = await p.load(deps);
   const body = html`<p class="muted">${bi(p.about[0], p.about[1])}</p>${doneNotice(c.req.query("done"))}
+    ${p.view(data)}
     ${p.forms.map((f) => {
       const mine = posted?.form === f.name ? posted : undefined;
       return html`<section aria-labelledby="f-${f.name}-h"><h2 id="f-${f.name}-h">${bi(f.label[0], f.label[1])}</h2>
@@ -71,7 +72,7 @@ async function catalogue(
           ${formAlert(mine?.errors)}${f.fields(data, mine?.values ?? {}, mine?.errors)}
           <button type="submit">${bi("Сохранить", "Save")}</button></form></section>`;
     })}
-    ${p.view(data)}`;
+`;
   return consolePage(c, menu, `/admin/${p.slug}`, [p.ru, p.en], body, status);
 }
 
