@@ -417,6 +417,15 @@ export const additionalPoints = queue<PointsRequest>({
   ],
 });
 
+/** R6.2b: the engine's verdict on the request's conditions, as it was when the partner asked. */
+function eligibilityOf(value: unknown) {
+  const e = value as { eligible?: boolean; unmet?: string[] } | null;
+  if (!e || typeof e.eligible !== "boolean") return "";
+  return e.eligible
+    ? html`<p class="ok">${bi("Условия R6.2b выполнены", "The R6.2b conditions are met")}</p>`
+    : html`<p class="warn">${bi("Не выполнено (R6.2b)", "Unmet (R6.2b)")}: ${(e.unmet ?? []).join(", ")}</p>`;
+}
+
 // R6.1b downgrades and R6.2 NFR on request (never the key itself).
 type NfrRequest = Awaited<ReturnType<typeof moderationRequests>>[number];
 export const nfrRequests = queue<NfrRequest>({
@@ -441,7 +450,8 @@ export const nfrRequests = queue<NfrRequest>({
     html`${ruDate(r.requestedAt)}`,
   ],
   details: (r) => html`<p>${partnerLink(r.partnerId, r.partnerName)}</p>
-    ${r.siteUrl ? html`<p>${bi("Сайт", "Site")}: <a href="${r.siteUrl}" rel="noopener noreferrer">${r.siteUrl}</a></p>` : ""}`,
+    ${r.siteUrl ? html`<p>${bi("Сайт", "Site")}: <a href="${r.siteUrl}" rel="noopener noreferrer">${r.siteUrl}</a></p>` : ""}
+    ${eligibilityOf(r.eligibility)}`,
   decisions: [
     {
       action: "decide",
