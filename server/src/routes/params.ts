@@ -3,7 +3,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Principal } from "../auth/principal.ts";
 import type { Clock } from "../clock.ts";
-import { unauthenticated } from "../errors/index.ts";
+import { unauthenticated, validationError } from "../errors/index.ts";
 
 /** An id in the path: non-empty, at most 100 characters (UUIDs and the seed's ids); longer is a 422. */
 export const pathId = (name: string) =>
@@ -28,7 +28,7 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
 });
 
 /** The signed-in caller (the policy admitted it); 401 when there is none. */
-export function signedIn(p: Principal | null | undefined): Principal {
+export function signedIn<P = Principal>(p: P | null | undefined): P {
   if (!p) throw unauthenticated();
   return p;
 }
@@ -38,3 +38,12 @@ export const actorAt = (p: Principal | null | undefined, clock: Clock) => ({
   userId: signedIn(p).userId,
   now: clock.now(),
 });
+
+/** A moderator's refusal needs a reason (422 naming `reason`); an approval may have one. */
+export function refusalReason(approved: boolean, reason: string | undefined): string | null {
+  if (!approved && !reason)
+    throw validationError([
+      { path: "reason", message: "Укажите причину отказа / A rejection needs a reason" },
+    ]);
+  return reason ?? null;
+}

@@ -7,10 +7,10 @@ import { and, eq } from "drizzle-orm";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { applications } from "../../db/schema/index.ts";
-import { conflict, forbidden, notFound, unauthenticated } from "../../errors/index.ts";
+import { conflict, forbidden, notFound } from "../../errors/index.ts";
 import { applicationQueue, decideApplication } from "../../program/applications/moderation.ts";
 import { approveApplication } from "../../program/lifecycle/approve.ts";
-import { pathId } from "../params.ts";
+import { pathId, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 export { REVIEW_WORKING_DAYS } from "../../program/applications/moderation.ts";
@@ -138,8 +138,7 @@ export function applicationModerationRoutes({ db, clock }: { db: Db; clock: Cloc
       return c.json({ items }, 200);
     })
     .openapi(reject, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { applicationId } = c.req.valid("param");
       const { reason } = c.req.valid("json");
       return c.json(
@@ -152,8 +151,7 @@ export function applicationModerationRoutes({ db, clock }: { db: Db; clock: Cloc
       );
     })
     .openapi(askInfo, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { applicationId } = c.req.valid("param");
       const { reason } = c.req.valid("json");
       return c.json(
@@ -166,15 +164,13 @@ export function applicationModerationRoutes({ db, clock }: { db: Db; clock: Cloc
       );
     })
     .openapi(approve, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { applicationId } = c.req.valid("param");
       const { note } = c.req.valid("json");
       return c.json(await approveApplication(db, applicationId, { userId: p.userId, note }, { clock }), 201);
     })
     .openapi(answer, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { applicationId } = c.req.valid("param");
       const [app] = await db.select().from(applications).where(eq(applications.id, applicationId));
       if (!app) throw notFound("No such application.");

@@ -4,8 +4,9 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { applications } from "../../db/schema/index.ts";
-import { conflict, unauthenticated, validationError } from "../../errors/index.ts";
+import { conflict, validationError } from "../../errors/index.ts";
 import { innProblem } from "../../program/applications/inn.ts";
+import { signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const companyTypes = ["legal_entity", "sole_proprietor", "individual"] as const;
@@ -84,8 +85,7 @@ const mine = createRoute({
 export function applicationRoutes({ db, clock }: { db: Db; clock: Clock }) {
   return createRouter()
     .openapi(submit, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const input = c.req.valid("json");
       const problem = innProblem(input.companyType, input.inn);
       if (problem) throw validationError([{ path: "inn", message: problem }]);
@@ -125,8 +125,7 @@ export function applicationRoutes({ db, clock }: { db: Db; clock: Clock }) {
       return c.json(view(row), 201);
     })
     .openapi(mine, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const rows = await db
         .select()
         .from(applications)

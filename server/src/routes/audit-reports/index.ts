@@ -6,7 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { unauthenticated } from "../../errors/index.ts";
+import { signedIn } from "../params.ts";
 import { normaliseHost } from "../public-card/card.ts";
 import { createRouter, problems } from "../router.ts";
 import { lookupTargets } from "./lookup.ts";
@@ -83,8 +83,7 @@ export function auditReportRoutes({ db, clock }: { db: Db; clock: Clock }) {
       return c.json({ host: normaliseHost(query.host), targets: await lookupTargets(db, query) }, 200);
     })
     .openapi(createReportRoute, async (c) => {
-      const principal = c.get("principal");
-      if (!principal) throw unauthenticated();
+      const principal = signedIn(c.get("principal"));
       const input = c.req.valid("json");
       const id = await storeReport(db, input, principal.userId, clock.now());
       return c.json({ id, host: normaliseHost(input.url) }, 201);

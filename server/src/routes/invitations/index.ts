@@ -3,9 +3,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { employeeLevels } from "../../db/schema/index.ts";
-import { unauthenticated } from "../../errors/index.ts";
 import { answerInvitation, invitationsOf } from "../../program/employees/links.ts";
-import { json, pathId } from "../params.ts";
+import { json, pathId, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const InvitationSchema = z
@@ -53,8 +52,7 @@ export function invitationRoutes({ db, clock }: { db: Db; clock: Clock }) {
       get(k: "principal"): { userId: string } | null;
       req: { valid(t: "param"): { linkId: string } };
     }) => {
-      const principal = c.get("principal");
-      if (!principal) throw unauthenticated();
+      const principal = signedIn(c.get("principal"));
       return answerInvitation(
         db,
         c.req.valid("param").linkId,
@@ -65,8 +63,7 @@ export function invitationRoutes({ db, clock }: { db: Db; clock: Clock }) {
     };
   return createRouter()
     .openapi(mine, async (c) => {
-      const principal = c.get("principal");
-      if (!principal) throw unauthenticated();
+      const principal = signedIn(c.get("principal"));
       const items = await invitationsOf(db, principal.userId, clock.now());
       return c.json({ items: items.map((i) => ({ ...i, invitedAt: i.invitedAt.toISOString() })) }, 200);
     })

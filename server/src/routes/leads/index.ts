@@ -4,13 +4,13 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Auth } from "../../auth/auth.ts";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { notFound, unauthenticated } from "../../errors/index.ts";
+import { notFound } from "../../errors/index.ts";
 import { clientLeads } from "../../program/leads/client.ts";
 import { confirmLead, leadView, postLead } from "../../program/leads/leads.ts";
 import { leadPartner } from "../../program/leads/partners.ts";
 import { sendProposal } from "../../program/leads/proposals.ts";
 import { leadsVisibleTo } from "../../program/leads/visibility.ts";
-import { json, jsonBody, partnerParams } from "../params.ts";
+import { json, jsonBody, partnerParams, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 import {
   ClientLeadSchema,
@@ -82,8 +82,7 @@ export function leadRoutes({ db, clock, auth, publicUrl }: LeadDeps) {
     })
     .openapi(confirm, async (c) => c.json(await confirmLead(db, c.req.valid("json").token, await ctx()), 200))
     .openapi(mine, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       return c.json({ items: await clientLeads(db, p.userId) }, 200);
     })
     .openapi(forPartner, async (c) => {
@@ -118,8 +117,7 @@ export function leadRoutes({ db, clock, auth, publicUrl }: LeadDeps) {
       return c.json({ items }, 200);
     })
     .openapi(propose, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { partnerId, leadId } = c.req.valid("param");
       const sent = await sendProposal(
         db,

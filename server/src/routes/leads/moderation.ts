@@ -4,10 +4,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Auth } from "../../auth/auth.ts";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { unauthenticated, validationError } from "../../errors/index.ts";
 import { flaggedProposals } from "../../program/leads/flagged.ts";
 import { decideLead, leadView, pendingLeads } from "../../program/leads/leads.ts";
-import { json, jsonBody } from "../params.ts";
+import { json, jsonBody, refusalReason, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 import { LeadSchema, leadParam } from "./schemas.ts";
 
@@ -95,18 +94,13 @@ export function leadModerationRoutes({
       return c.json({ items }, 200);
     })
     .openapi(decide, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { publish, reason } = c.req.valid("json");
-      if (!publish && !reason)
-        throw validationError([
-          { path: "reason", message: "Укажите причину отказа / A rejection needs a reason" },
-        ]);
       const ctx = { clock, publicUrl, secret: (await auth.$context).secret };
       const result = await decideLead(
         db,
         c.req.valid("param").leadId,
-        { publish, reason: reason ?? null, actorUserId: p.userId },
+        { publish, reason: refusalReason(publish, reason), actorUserId: p.userId },
         ctx,
       );
       return c.json(result, 200);

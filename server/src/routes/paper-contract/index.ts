@@ -5,8 +5,8 @@ import { eq } from "drizzle-orm";
 import { type Clock, moscowMidnight } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { moderationLog, partners } from "../../db/schema/index.ts";
-import { notFound, unauthenticated } from "../../errors/index.ts";
-import { partnerParams } from "../params.ts";
+import { notFound } from "../../errors/index.ts";
+import { partnerParams, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const route = createRoute({
@@ -37,8 +37,7 @@ const route = createRoute({
 
 export function paperContractRoutes({ db, clock }: { db: Db; clock: Clock }) {
   return createRouter().openapi(route, async (c) => {
-    const p = c.get("principal");
-    if (!p) throw unauthenticated();
+    const p = signedIn(c.get("principal"));
     const { partnerId } = c.req.valid("param");
     const { receivedOn } = c.req.valid("json");
     const [partner] = await db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId));

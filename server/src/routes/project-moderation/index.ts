@@ -1,11 +1,10 @@
 // R5.4a: the project moderation queue (oldest first; overdue after 5 working days, catalogue calendar) with the
 // site check's evidence and the A6 mirror flag (R5.4k); the decision: credit, accept for review, reject.
 import { createRoute, z } from "@hono/zod-openapi";
-import { unauthenticated } from "../../errors/index.ts";
 import type { ProjectDeps } from "../../program/projects/add.ts";
 import { decideProject } from "../../program/projects/decide.ts";
 import { projectQueue } from "../../program/projects/queue.ts";
-import { json, pathId } from "../params.ts";
+import { json, pathId, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 export { REVIEW_WORKING_DAYS } from "../../program/projects/queue.ts";
@@ -52,8 +51,7 @@ export function projectModerationRoutes(deps: ProjectDeps) {
       return c.json({ items: await projectQueue(db, state, { clock }) }, 200);
     })
     .openapi(decide, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { projectId } = c.req.valid("param");
       const { decision, note } = c.req.valid("json");
       return c.json(await decideProject(deps, p.userId, projectId, decision, note || undefined), 200);

@@ -3,11 +3,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, or } from "drizzle-orm";
 import * as s from "../../db/schema/index.ts";
-import { unauthenticated } from "../../errors/index.ts";
 import { addProject, type ProjectDeps } from "../../program/projects/add.ts";
 import { editProject } from "../../program/projects/edit.ts";
 import { editionCodes, isPublished, projectView } from "../../program/projects/view.ts";
-import { json, partnerParams, pathId } from "../params.ts";
+import { json, partnerParams, pathId, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const params = partnerParams;
@@ -91,8 +90,7 @@ export function projectRoutes(deps: ProjectDeps) {
   const { db } = deps;
   return createRouter()
     .openapi(add, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { partnerId } = c.req.valid("param");
       return c.json(await addProject(deps, partnerId, p.userId, c.req.valid("json")), 201);
     })

@@ -3,7 +3,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { unauthenticated, validationError } from "../../errors/index.ts";
 import {
   decidePromotion,
   partnerPromotions,
@@ -11,7 +10,7 @@ import {
   publicPromotions,
   submitPromotion,
 } from "../../program/promotions/promotions.ts";
-import { json, jsonBody, partnerParams, pathId } from "../params.ts";
+import { json, jsonBody, partnerParams, pathId, refusalReason, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const PromotionSchema = z
@@ -95,8 +94,7 @@ const list = createRoute({
 export function promotionRoutes({ db, clock }: { db: Db; clock: Clock }) {
   return createRouter()
     .openapi(submit, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { partnerId } = c.req.valid("param");
       return c.json(await submitPromotion(db, partnerId, c.req.valid("json"), p.userId, { clock }), 201);
     })
@@ -105,19 +103,14 @@ export function promotionRoutes({ db, clock }: { db: Db; clock: Clock }) {
     )
     .openapi(queue, async (c) => c.json({ items: await pendingPromotions(db) }, 200))
     .openapi(decide, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { approve, reason } = c.req.valid("json");
-      if (!approve && !reason)
-        throw validationError([
-          { path: "reason", message: "Укажите причину отказа / A rejection needs a reason" },
-        ]);
       const { promotionId } = c.req.valid("param");
       return c.json(
         await decidePromotion(
           db,
           promotionId,
-          { approve, reason: reason ?? null, actorUserId: p.userId },
+          { approve, reason: refusalReason(approve, reason), actorUserId: p.userId },
           { clock },
         ),
         200,

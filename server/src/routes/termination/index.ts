@@ -4,9 +4,9 @@ import { isCivilDate } from "@partner-trust/rules";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { terminationInitiators } from "../../db/schema/index.ts";
-import { forbidden, notFound, unauthenticated } from "../../errors/index.ts";
+import { forbidden, notFound } from "../../errors/index.ts";
 import { cancelTermination, scheduleTermination, terminationsOf } from "../../program/lifecycle/terminate.ts";
-import { partnerParams } from "../params.ts";
+import { partnerParams, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const params = partnerParams;
@@ -104,8 +104,7 @@ const cancel = createRoute({
 export function terminationRoutes({ db, clock }: { db: Db; clock: Clock }) {
   return createRouter()
     .openapi(schedule, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { partnerId } = c.req.valid("param");
       const input = c.req.valid("json");
       if (input.by === "partner") {
@@ -132,8 +131,7 @@ export function terminationRoutes({ db, clock }: { db: Db; clock: Clock }) {
       return c.json({ ...current, history }, 200);
     })
     .openapi(cancel, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { partnerId } = c.req.valid("param");
       const { reason } = c.req.valid("json");
       return c.json(await cancelTermination(db, partnerId, { userId: p.userId, reason }, { clock }), 200);
