@@ -240,6 +240,18 @@ describe("partner cabinet pages (R2.6, R4E)", () => {
     const foreign = await post(`/cabinet/invitations/${mine.id}/decline`, {}, "employee");
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get("content-type")).toContain("text/html");
+    // R4E.2–3: the main user changes the flags; nobody grants "main".
+    const changed = await post(
+      `/cabinet/${alfa}/employees/${mine.id}`,
+      { level: "limited", marketplace: "on" },
+      "partner",
+    );
+    expect(changed.status).toBe(303);
+    const [after] = await h.db.select().from(s.employeeLinks).where(eq(s.employeeLinks.id, mine.id));
+    expect(after).toMatchObject({ level: "limited", marketplace: true, leads: false });
+    const toMain = await post(`/cabinet/${alfa}/employees/${mine.id}`, { level: "main" }, "partner");
+    expect(toMain.status).toBe(403);
+    expect(await toMain.text()).toContain('class="bad" role="alert"');
     const detach = await post(`/cabinet/${alfa}/employees/${mine.id}/detach`, {}, "partner");
     expect(detach.status).toBe(303);
     expect((await get(`/cabinet/${alfa}/projects`, "client")).res.status).toBe(403);

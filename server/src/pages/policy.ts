@@ -36,6 +36,7 @@ export const pagePolicy: Record<string, Access> = {
   // R4E.2–3: employees (which levels one may grant: mayGrant in the handler); R4C certificates.
   "GET /cabinet/:partnerId/employees": right("manageEmployees", staff),
   "POST /cabinet/:partnerId/employees": right("manageEmployees"),
+  "POST /cabinet/:partnerId/employees/:linkId": right("manageEmployees"),
   "POST /cabinet/:partnerId/employees/:linkId/detach": right("manageEmployees"),
   "GET /cabinet/:partnerId/training": right("cabinet", staff),
   // R4E.4: projects are open to limited users too.

@@ -9,6 +9,7 @@ import type { Db } from "../../db/client.ts";
 import { type EmployeeLevel, employeeLevels } from "../../db/schema/index.ts";
 import { forbidden } from "../../errors/index.ts";
 import {
+  changeEmployee,
   detachEmployee,
   type Granter,
   inviteEmployee,
@@ -90,8 +91,14 @@ export async function employeesPage(
           <td><span class="badge state-${e.invitation}">${bi(state[0], state[1])}</span><br><span class="muted">${ruDate(e.respondedAt ?? e.invitedAt)}</span></td>
           <td>${
             canDetach
-              ? html`<form method="post" action="/cabinet/${partnerId}/employees/${e.id}/detach">
-                  <button class="secondary" type="submit" aria-label="Отвязать ${e.name} / Detach ${e.name}">${bi(e.invitation === "pending" ? "Отозвать" : "Отвязать", e.invitation === "pending" ? "Withdraw" : "Detach")}</button></form>`
+              ? html`<details><summary>${bi("Изменить права", "Change rights")}</summary>
+                  <form class="stack" method="post" action="/cabinet/${partnerId}/employees/${e.id}">
+                    ${select({ name: "level", form: e.id, label: ["Права", "Rights"], value: e.level, options: grantable.map((l: EmployeeLevel) => [l, levelRu[l], levelEn[l]] as const) })}
+                    ${checkbox({ name: "leads", form: e.id, label: ["Группа «Лиды»", "Leads group"], checked: e.leads })}
+                    ${checkbox({ name: "marketplace", form: e.id, label: ["Группа Marketplace", "Marketplace group"], checked: e.marketplace })}
+                    <div><button type="submit">${bi("Сохранить", "Save")}</button></div></form></details>
+                <form method="post" action="/cabinet/${partnerId}/employees/${e.id}/detach">
+                  <button class="secondary" type="submit" aria-label="${e.invitation === "pending" ? "Отозвать" : "Отвязать"} ${e.name} / ${e.invitation === "pending" ? "Withdraw" : "Detach"} ${e.name}">${bi(e.invitation === "pending" ? "Отозвать" : "Отвязать", e.invitation === "pending" ? "Withdraw" : "Detach")}</button></form>`
               : ""
           }</td></tr>`;
       })}</tbody></table></div>
@@ -123,6 +130,38 @@ export async function inviteForm(c: Context<AppEnv>, deps: Deps) {
   } catch (err) {
     const { errors, status } = refusal(err);
     return employeesPage(c, deps, { values, errors }, status);
+  }
+}
+
+const Change = z.object({
+  level: z.enum(employeeLevels, "Выберите уровень прав / Choose the rights level"),
+  marketplace: z.preprocess((v) => v === "on", z.boolean()),
+  leads: z.preprocess((v) => v === "on", z.boolean()),
+});
+
+/** R4E.2–3: a new level or flags (the program checks the caller may grant both the old and the new level). */
+export async function changeForm(c: Context<AppEnv>, deps: Deps) {
+  const partnerId = c.req.param("partnerId")!;
+  const values = await readForm(c, [deps.publicUrl]);
+  try {
+    const patch = Change.parse(values);
+    await changeEmployee(
+      deps.db,
+      partnerId,
+      c.req.param("linkId")!,
+      patch,
+      granter(c, partnerId, deps.clock.now()),
+    );
+    return c.redirect(`/cabinet/${partnerId}/employees?done=1`, 303);
+  } catch (err) {
+    const failed =
+      err instanceof z.ZodError ? { errors: fieldErrors(err), status: 422 as const } : refusal(err);
+    return employeesPage(
+      c,
+      deps,
+      { values: {}, errors: { _: Object.values(failed.errors).flat() } },
+      failed.status,
+    );
   }
 }
 

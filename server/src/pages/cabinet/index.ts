@@ -12,7 +12,7 @@ import type { PageDeps } from "../index.ts";
 import { bi, page } from "../layout.ts";
 import { cardForm, cardPage, logoForm } from "./card.ts";
 import { documentsPage } from "./documents.ts";
-import { detachForm, employeesPage, inviteForm } from "./employees.ts";
+import { changeForm, detachForm, employeesPage, inviteForm } from "./employees.ts";
 import { may, sections } from "./frame.ts";
 import { leadsPage, proposalForm } from "./leads.ts";
 import { bitrix24Form, downgradeForm, nfrPage, ownSiteForm } from "./nfr.ts";
@@ -90,6 +90,7 @@ export function cabinetPageRoutes(deps: PageDeps) {
     .post("/cabinet/:partnerId/card/logo", (c) => logoForm(c, deps))
     .get("/cabinet/:partnerId/employees", (c) => employeesPage(c, deps))
     .post("/cabinet/:partnerId/employees", (c) => inviteForm(c, deps))
+    .post("/cabinet/:partnerId/employees/:linkId", (c) => changeForm(c, deps))
     .post("/cabinet/:partnerId/employees/:linkId/detach", (c) => detachForm(c, deps))
     .get("/cabinet/:partnerId/training", (c) => trainingPage(c, deps))
     .get("/cabinet/:partnerId/projects", (c) => projectsPage(c, deps))
