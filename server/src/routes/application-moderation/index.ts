@@ -4,6 +4,7 @@
 // (program/lifecycle/approve.ts) creates the partner, its contract and main user.
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
+import type { Principal } from "../../auth/principal.ts";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { applications } from "../../db/schema/index.ts";
@@ -124,6 +125,13 @@ const answer = createRoute({
 });
 
 export function applicationModerationRoutes({ db, clock }: { db: Db; clock: Clock }) {
+  // Reject and request-info differ only in the state the application moves to.
+  const decide = (
+    p: Principal | null,
+    { applicationId }: { applicationId: string },
+    { reason }: { reason: string },
+    to: "rejected" | "needs_info",
+  ) => decideApplication(db, { applicationId, actorUserId: signedIn(p).userId, to, reason }, { clock });
   return createRouter()
     .openapi(queue, async (c) => {
       const items = (await applicationQueue(db, { clock })).map((r) => ({
@@ -137,32 +145,12 @@ export function applicationModerationRoutes({ db, clock }: { db: Db; clock: Cloc
       }));
       return c.json({ items }, 200);
     })
-    .openapi(reject, async (c) => {
-      const p = signedIn(c.get("principal"));
-      const { applicationId } = c.req.valid("param");
-      const { reason } = c.req.valid("json");
-      return c.json(
-        await decideApplication(
-          db,
-          { applicationId, actorUserId: p.userId, to: "rejected", reason },
-          { clock },
-        ),
-        200,
-      );
-    })
-    .openapi(askInfo, async (c) => {
-      const p = signedIn(c.get("principal"));
-      const { applicationId } = c.req.valid("param");
-      const { reason } = c.req.valid("json");
-      return c.json(
-        await decideApplication(
-          db,
-          { applicationId, actorUserId: p.userId, to: "needs_info", reason },
-          { clock },
-        ),
-        200,
-      );
-    })
+    .openapi(reject, async (c) =>
+      c.json(await decide(c.get("principal"), c.req.valid("param"), c.req.valid("json"), "rejected"), 200),
+    )
+    .openapi(askInfo, async (c) =>
+      c.json(await decide(c.get("principal"), c.req.valid("param"), c.req.valid("json"), "needs_info"), 200),
+    )
     .openapi(approve, async (c) => {
       const p = signedIn(c.get("principal"));
       const { applicationId } = c.req.valid("param");
