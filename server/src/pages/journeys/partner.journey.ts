@@ -73,6 +73,19 @@ describe.skipIf(chromiumMissing)(
       await checkAccessible(page, "4-card-pending");
     });
 
+    it("R4E, R4C.2: sees its employees with their rights, and who lacks which course for Gold", async () => {
+      await page.getByRole("link", { name: /^Сотрудники/ }).click();
+      await page.waitForURL(`**/cabinet/${alfa}/employees`);
+      await expect(page.locator("main table").textContent()).resolves.toContain("Елена Сотрудникова");
+      await page.locator("main details summary").first().click(); // the change form opens without script
+      await screenshot(page, dir, "5a-employees");
+      await checkAccessible(page, "5a-employees");
+      await page.getByRole("link", { name: /^Сертификаты/ }).click();
+      await page.waitForURL(`**/cabinet/${alfa}/training`);
+      await screenshot(page, dir, "5b-training");
+      await checkAccessible(page, "5b-training");
+    });
+
     it("R5.4a, R5.4f: adds a project whose site passes the check; it waits for moderation as a draft", async () => {
       const url = sites.serve(PROJECT_HOST, { license: { key: PROJECT_KEY } });
       await page.getByRole("link", { name: /^Проекты/ }).click();
