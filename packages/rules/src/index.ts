@@ -5,6 +5,7 @@ export { discountPercent, leadAccess, promotionsAllowed, statusNfrKeys } from ".
 export type { NfrKey } from "./benefits/nfr-keys.ts";
 export { keysToIssue, keysToRevoke } from "./benefits/nfr-keys.ts";
 export { defaultCompetencies } from "./catalogue/competencies.ts";
+export { competencyConditionSchema, competencyConditionsSchema } from "./catalogue/conditions.ts";
 export { defaultCourses, defaultNfrCourses, defaultRequirements } from "./catalogue/courses.ts";
 export { defaultCatalogue, editionOf } from "./catalogue/default.ts";
 export { defaultEditions } from "./catalogue/editions.ts";

@@ -1,9 +1,8 @@
 // Admins' edits of the catalogue tables store.ts reads (editions' prices, certification requirements, competency
 // conditions, the working calendar). Each edit and its moderation_log entry are one write batch; rows are
 // changed in place (the log keeps the value before), never deleted but calendar days an admin takes back.
-import type { CompetencyCondition } from "@partner-trust/rules";
+import { competencyConditionsSchema } from "@partner-trust/rules";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { notFound, validationError } from "../../errors/index.ts";
@@ -84,27 +83,9 @@ export async function setRequirement(
   ]);
 }
 
-/** R4.1: the engine's CompetencyCondition, as data an admin writes (strict: unknown fields are refused). */
-const count = z.number().int().min(1);
-export const conditionSchema: z.ZodType<CompetencyCondition> = z.discriminatedUnion("kind", [
-  z.strictObject({
-    kind: z.literal("credited-projects"),
-    min: count,
-    projectType: z.string().min(1).optional(),
-    edition: z.string().min(1).optional(),
-  }),
-  z.strictObject({
-    kind: z.literal("certified-employees"),
-    min: count,
-    courses: z.array(z.string().min(1)).min(1),
-  }),
-  z.strictObject({ kind: z.literal("qm-participant") }),
-]);
-export const conditionsSchema = z.array(conditionSchema).min(1);
-
 /** R4.1: a competency's conditions; course codes must be in the catalogue. */
 export async function setCompetencyConditions(db: Db, code: string, conditions: unknown, by: By) {
-  const parsed = conditionsSchema.safeParse(conditions);
+  const parsed = competencyConditionsSchema.safeParse(conditions);
   if (!parsed.success)
     throw validationError(
       parsed.error.issues.map((i) => ({ path: ["conditions", ...i.path].join("."), message: i.message })),
