@@ -64,3 +64,26 @@ export async function seededDemo(
     moderator: await signInDemo(h, "moderator"),
   };
 }
+
+/** A signed-in account with an accepted link to the partner (`level` main unless given), linked at `at`. */
+export async function partnerUser(
+  h: Pick<Harness, "app" | "db">,
+  partnerId: string,
+  email: string,
+  {
+    level = "main",
+    at = new Date(),
+    ...account
+  }: { level?: s.EmployeeLevel; at?: Date; name?: string; password?: string } = {},
+): Promise<{ userId: string; cookie: string }> {
+  const signedIn = await signedInAccount(h, email, account);
+  await h.db.insert(s.employeeLinks).values({
+    partnerId,
+    userId: signedIn.userId,
+    level,
+    invitation: "accepted",
+    invitedAt: at,
+    respondedAt: at,
+  });
+  return signedIn;
+}

@@ -6,8 +6,8 @@ import * as s from "../../db/schema/index.ts";
 import { addProject } from "../../program/projects/add.ts";
 import { decideProject } from "../../program/projects/decide.ts";
 import { seedDemo } from "../../seed/index.ts";
-import { body, createHarness, type Harness, signIn, signUp } from "../../test/harness.ts";
-import { jsonInit, partnerIdByName, signInDemo } from "../../test/http.ts";
+import { body, createHarness, type Harness } from "../../test/harness.ts";
+import { jsonInit, partnerIdByName, partnerUser, signInDemo } from "../../test/http.ts";
 import { type ProjectSites, startProjectSites, textFor } from "../../test/project-sites.ts";
 
 describe("projects (R5.4)", () => {
@@ -33,19 +33,11 @@ describe("projects (R5.4)", () => {
       .where(and(eq(s.partners.status, "business")))
       .limit(1);
     beta = b!.id;
-    await signUp(h.app, "beta-main@example.ru", "beta-password-1", "Бета");
-    const [u] = await h.db.select().from(s.user).where(eq(s.user.email, "beta-main@example.ru"));
-    await h.db.insert(s.employeeLinks).values({
-      partnerId: beta,
-      userId: u!.id,
-      level: "main",
-      invitation: "accepted",
-      invitedAt: new Date(),
-      respondedAt: new Date(),
-    });
+    betaMain = (
+      await partnerUser(h, beta, "beta-main@example.ru", { name: "Бета", password: "beta-password-1" })
+    ).cookie;
     partner = await signInDemo(h, "partner");
     limited = await signInDemo(h, "employee");
-    betaMain = await signIn(h.app, "beta-main@example.ru", "beta-password-1");
     moderator = await signInDemo(h, "moderator");
   });
   afterAll(async () => {

@@ -1,12 +1,11 @@
 import { evaluatePartner, forecastPartner } from "@partner-trust/rules";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock, moscowDay } from "../../clock.ts";
 import * as s from "../../db/schema/index.ts";
 import { loadPartnerFacts } from "../../program/status/facts.ts";
 import { seedDemo } from "../../seed/index.ts";
-import { body, createHarness, type Harness, signIn, signUp } from "../../test/harness.ts";
-import { signInDemo } from "../../test/http.ts";
+import { body, createHarness, type Harness } from "../../test/harness.ts";
+import { partnerUser, signInDemo } from "../../test/http.ts";
 
 const today = new Date("2026-11-24T09:00:00Z");
 
@@ -56,17 +55,10 @@ describe("GET /api/v1/partners/{partnerId}/standing (R2.6)", () => {
   });
 
   it("another partner's user: 403; anonymous: 401", async () => {
-    await signUp(h.app, "beta-main@example.ru", "beta-password-1");
-    const [u] = await h.db.select().from(s.user).where(eq(s.user.email, "beta-main@example.ru"));
-    await h.db.insert(s.employeeLinks).values({
-      partnerId: beta,
-      userId: u!.id,
-      level: "main",
-      invitation: "accepted",
-      invitedAt: today,
-      respondedAt: today,
+    const { cookie } = await partnerUser(h, beta, "beta-main@example.ru", {
+      password: "beta-password-1",
+      at: today,
     });
-    const cookie = await signIn(h.app, "beta-main@example.ru", "beta-password-1");
     expect((await h.app.request(url(beta), { headers: { cookie } })).status).toBe(200);
     const other = await h.app.request(url(alfa), { headers: { cookie } });
     expect(other.status).toBe(403);
