@@ -51,6 +51,7 @@ const server = serve({ fetch: app.fetch, port: env.port }, () => {
     `  API:         ${u}/api/v1`,
     `  API docs:    ${u}/api/docs`,
     `  Health:      ${u}/healthz`,
+    `  Directory:   ${u}/   (partner cabinet ${u}/cabinet: sign in with a demo account below)`,
     `  Widgets:     ${u}/widgets/demo   (bundle ${u}/widgets/v1/partner-trust.js, keys ${u}/.well-known/jwks.json)`,
     `  Extension:   ${extensionDir}   (chrome://extensions → Developer mode → Load unpacked)`,
     ...(env.production ? [] : [`  Dev outbox:  ${u}/dev/outbox`]),
