@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { body, createHarness, type Harness, signIn, signUp } from "../../test/harness.ts";
+import { jsonInit } from "../../test/http.ts";
 
 const form = (over: Record<string, unknown> = {}) => ({
   companyType: "legal_entity",
@@ -19,11 +20,7 @@ describe("POST /api/v1/applications (R1.2a)", () => {
   let h: Harness;
   let cookie: string;
   const post = (data: unknown, c: string | undefined = cookie) =>
-    h.app.request("/api/v1/applications", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", ...(c ? { cookie: c } : {}) },
-      body: JSON.stringify(data),
-    });
+    h.app.request("/api/v1/applications", jsonInit("POST", c, data));
   beforeAll(async () => {
     h = await createHarness();
     await signUp(h.app, "applicant@example.ru", "correct-horse", "Заявитель");

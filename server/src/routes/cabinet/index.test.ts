@@ -4,7 +4,7 @@ import { fixedClock } from "../../clock.ts";
 import * as s from "../../db/schema/index.ts";
 import { seedDemo } from "../../seed/index.ts";
 import { body, createHarness, type Harness } from "../../test/harness.ts";
-import { partnerIdByName, signInDemo } from "../../test/http.ts";
+import { jsonInit, partnerIdByName, signInDemo } from "../../test/http.ts";
 
 const today = new Date("2026-11-24T09:00:00Z");
 
@@ -48,10 +48,9 @@ describe("GET /api/v1/partners/{partnerId}/cabinet (R2.6)", () => {
     const card = await body(
       await h.app.request(`/api/v1/partners/${alfa}/card`, { headers: { cookie: partner } }),
     );
-    const put = await h.app.request(`/api/v1/partners/${alfa}/card`, {
-      method: "PUT",
-      headers: { cookie: partner, "content-type": "application/json" },
-      body: JSON.stringify({
+    const put = await h.app.request(
+      `/api/v1/partners/${alfa}/card`,
+      jsonInit("PUT", partner, {
         name: card.approved.name,
         city: card.approved.city,
         description: "Новое описание",
@@ -61,13 +60,12 @@ describe("GET /api/v1/partners/{partnerId}/cabinet (R2.6)", () => {
         website: card.approved.website,
         publishOnSite: true,
       }),
-    });
+    );
     const pending = await body(put);
-    await h.app.request(`/api/v1/partners/${alfa}/domains`, {
-      method: "POST",
-      headers: { cookie: partner, "content-type": "application/json" },
-      body: JSON.stringify({ host: "new-office.ru" }),
-    });
+    await h.app.request(
+      `/api/v1/partners/${alfa}/domains`,
+      jsonInit("POST", partner, { host: "new-office.ru" }),
+    );
     const after = await body(await h.app.request(url(alfa), { headers: { cookie: partner } }));
     expect(after.pendingChanges.cardVersions).toEqual([
       {

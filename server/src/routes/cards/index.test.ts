@@ -241,11 +241,7 @@ describe("card logo upload (R1.4a)", () => {
 
     const still = await h.app.request(`/api/v1/public/partners/${alfaId}/logo`);
     expect(still.headers.get("etag")).toBe(oldEtag);
-    await h.app.request(`/api/v1/moderation/card-changes/${v.id}/approve`, {
-      method: "POST",
-      headers: { cookie: moderator, "content-type": "application/json" },
-      body: "{}",
-    });
+    await h.app.request(`/api/v1/moderation/card-changes/${v.id}/approve`, jsonInit("POST", moderator, {}));
     const after = await h.app.request(`/api/v1/public/partners/${alfaId}/logo`);
     expect(after.status).toBe(200);
     expect(after.headers.get("content-type")).toBe("image/png");

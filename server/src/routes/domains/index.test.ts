@@ -8,7 +8,7 @@ import { createApp } from "../../app.ts";
 import * as s from "../../db/schema/index.ts";
 import { normaliseDomain, type VerifyDeps, verifyDomain } from "../../program/domains/domains.ts";
 import { body, createHarness, type Harness, ORIGIN } from "../../test/harness.ts";
-import { seededDemo, signInDemo } from "../../test/http.ts";
+import { jsonInit, seededDemo, signInDemo } from "../../test/http.ts";
 
 describe("registered domains (W1, R1.6b)", () => {
   let h: Harness;
@@ -32,11 +32,7 @@ describe("registered domains (W1, R1.6b)", () => {
   });
 
   const add = (host: string, cookie = partner) =>
-    h.app.request(`/api/v1/partners/${alfaId}/domains`, {
-      method: "POST",
-      headers: { cookie, "content-type": "application/json" },
-      body: JSON.stringify({ host }),
-    });
+    h.app.request(`/api/v1/partners/${alfaId}/domains`, jsonInit("POST", cookie, { host }));
 
   it("normalises hosts: lower-case, punycode, no www.", () => {
     expect(normaliseDomain("https://WWW.Example.RU/path")).toBe("example.ru");
