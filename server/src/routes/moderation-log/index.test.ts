@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { moderationLog, user } from "../../db/schema/index.ts";
-import { body, createHarness, type Harness, signIn, signUp } from "../../test/harness.ts";
+import { moderationLog } from "../../db/schema/index.ts";
+import { body, createHarness, type Harness } from "../../test/harness.ts";
+import { signedInAccount } from "../../test/http.ts";
 
 describe("GET /api/v1/admin/moderation-log (audit trail)", () => {
   let h: Harness;
@@ -13,17 +13,9 @@ describe("GET /api/v1/admin/moderation-log (audit trail)", () => {
 
   beforeAll(async () => {
     h = await createHarness();
-    for (const [email, role] of [
-      ["client@example.ru", "client"],
-      ["mod@example.ru", "moderator"],
-      ["admin@example.ru", "admin"],
-    ] as const) {
-      await signUp(h.app, email, "password-123");
-      await h.db.update(user).set({ role }).where(eq(user.email, email));
-    }
-    clientCookie = await signIn(h.app, "client@example.ru", "password-123");
-    moderatorCookie = await signIn(h.app, "mod@example.ru", "password-123");
-    adminCookie = await signIn(h.app, "admin@example.ru", "password-123");
+    clientCookie = (await signedInAccount(h, "client@example.ru", { role: "client" })).cookie;
+    moderatorCookie = (await signedInAccount(h, "mod@example.ru", { role: "moderator" })).cookie;
+    adminCookie = (await signedInAccount(h, "admin@example.ru", { role: "admin" })).cookie;
     // 30 entries: two actors, two actions, one minute apart; three share one instant (keyset ties on id).
     const base = Date.parse("2026-01-02T03:00:00Z");
     await h.db.insert(moderationLog).values(
