@@ -1,6 +1,7 @@
 // Request and response shapes of the audit routes (zod → 422 naming the field; sizes bounded).
 import { z } from "@hono/zod-openapi";
 import { auditVerdicts } from "../../db/schema/index.ts";
+import { PublicCardSchema } from "../public-card/index.ts";
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const MAX_SCREENSHOT_CHARS = 700_000;
@@ -33,14 +34,6 @@ export const LookupQuerySchema = z.object({
   projectId: z.string().min(1).max(100).optional(),
 });
 
-const CardSchema = z.object({
-  name: z.string(),
-  phones: z.array(z.string()),
-  emails: z.array(z.string()),
-  addresses: z.array(z.string()),
-  domains: z.array(z.string()),
-});
-
 export const LookupSchema = z
   .object({
     host: z.string(),
@@ -49,7 +42,7 @@ export const LookupSchema = z
         partner: z.object({ id: z.string(), name: z.string() }),
         project: z.object({ id: z.string(), title: z.string(), host: z.string() }).nullable(),
         matchedBy: z.array(z.enum(["domain", "project", "website", "picked"])),
-        card: CardSchema.nullable(),
+        card: PublicCardSchema.nullable(),
         knownKeys: z.array(z.object({ label: z.string(), hash: z.string(), expected: z.boolean() })),
       }),
     ),
