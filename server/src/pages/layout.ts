@@ -34,7 +34,12 @@ function header({ principal, path }: Chrome) {
   <a class="brand" href="/">Partner Trust <span lang="en">· 1С-Битрикс</span></a>
   <nav aria-label="Основное меню / Main menu"><ul>
     ${menu.map((m) => html`<li><a href="${m.href}"${current(m.href)}>${bi(m.ru, m.en)}</a></li>`)}
-    ${principal ? html`<li><a href="/cabinet"${current("/cabinet")}>${bi("Кабинет", "Cabinet")}</a></li>` : ""}
+    ${
+      principal
+        ? html`<li><a href="/leads/mine"${current("/leads/mine")}>${bi("Мои заявки", "My requests")}</a></li>
+          <li><a href="/cabinet"${current("/cabinet")}>${bi("Кабинет", "Cabinet")}</a></li>`
+        : ""
+    }
     ${principal?.roles.some((r) => r === "admin" || r === "moderator") ? html`<li><a href="/moderation"${current("/moderation")}>${bi("Модерация", "Moderation")}</a></li>` : ""}
   </ul></nav>
   <div class="who">${

@@ -5,12 +5,14 @@ import { html } from "hono/html";
 import type { Auth } from "../auth/auth.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
+import { clientLeads } from "../program/leads/client.ts";
 import { confirmLead, postLead } from "../program/leads/leads.ts";
 import { LeadInputSchema } from "../routes/leads/schemas.ts";
 import { createRouter } from "../routes/router.ts";
 import type { AppEnv } from "../types.ts";
+import { signInUrl } from "./errors.ts";
 import { type FieldErrors, type FormData, field, fieldErrors, formAlert, readForm, refusal } from "./form.ts";
-import { bi, page } from "./layout.ts";
+import { bi, page, ruDate } from "./layout.ts";
 
 type Deps = { db: Db; clock: Clock; auth: Auth; publicUrl: string };
 
@@ -58,6 +60,14 @@ function leadForm(
   return c.html(page("Заявка / Request", body, "", { principal, path: "/leads/new", narrow: true }), status);
 }
 
+const leadStates: Record<string, [string, string]> = {
+  unconfirmed: ["ждёт подтверждения e-mail", "awaiting the e-mail confirmation"],
+  pending: ["на модерации", "awaiting moderation"],
+  published: ["опубликована", "published"],
+  rejected: ["отклонена", "rejected"],
+  closed: ["закрыта", "closed"],
+};
+
 export function leadPageRoutes({ db, clock, auth, publicUrl }: Deps) {
   const ctx = async () => ({ clock, publicUrl, secret: (await auth.$context).secret });
   const done = (c: Context<AppEnv>, ru: string, en: string) =>
@@ -71,13 +81,45 @@ export function leadPageRoutes({ db, clock, auth, publicUrl }: Deps) {
       ),
     );
   return createRouter()
+    .get("/leads/mine", async (c) => {
+      const principal = c.get("principal");
+      if (!principal) return c.redirect(signInUrl("/leads/mine"), 303);
+      const mine = await clientLeads(db, principal.userId);
+      const body = html`<h1>${bi("Мои заявки", "My requests")}</h1>
+        ${c.req.query("sent") ? html`<p class="ok" role="status">${bi("Заявка отправлена на модерацию.", "The request went to moderation.")}</p>` : ""}
+        <p><a href="/leads/new">${bi("Оставить новую заявку", "Post a new request")}</a></p>
+        ${
+          mine.length
+            ? mine.map((l) => {
+                const [ru, en] = leadStates[l.state] ?? [l.state, l.state];
+                return html`<section aria-label="${l.city}"><h2>${l.city} · ${ruDate(l.createdAt.slice(0, 10))}</h2>
+                  <p>${l.description}</p>
+                  <p><span class="badge state-${l.state}">${bi(ru, en)}</span> ${bi(`предложений ${l.proposalCount} из ${l.maxProposals}`, `${l.proposalCount} of ${l.maxProposals} proposals`)}</p>
+                  ${l.moderatorNote ? html`<p class="bad">${l.moderatorNote}</p>` : ""}
+                  ${l.proposals.map(
+                    (
+                      p,
+                    ) => html`<div class="note"><p><strong><a href="/partners/${p.partnerId}">${p.partnerName}</a></strong> · ${ruDate(p.sentAt.slice(0, 10))}</p>
+                      <p>${p.text}</p>
+                      <p class="muted">${[p.partnerEmail, p.partnerPhone, p.partnerWebsite].filter(Boolean).join(" · ")}</p></div>`,
+                  )}</section>`;
+              })
+            : html`<p>${bi("Заявок пока нет.", "No requests yet.")}</p>`
+        }`;
+      return c.html(
+        page("Мои заявки / My requests", body, "", { principal, path: "/leads/mine", narrow: true }),
+      );
+    })
     .get("/leads/new", (c) => leadForm(c, {}))
     .post("/leads/new", async (c) => {
       const values = await readForm(c, [publicUrl]);
       const parsed = LeadInputSchema.safeParse(inputOf(values));
       if (!parsed.success) return leadForm(c, values, fieldErrors(parsed.error), 422);
       const posted = await postLead(db, parsed.data, c.get("principal")?.userId ?? null, await ctx());
-      return c.redirect(`/leads/sent?state=${posted.state}`, 303);
+      return c.redirect(
+        posted.state === "pending" ? "/leads/mine?sent=1" : `/leads/sent?state=${posted.state}`,
+        303,
+      );
     })
     .get("/leads/sent", (c) =>
       c.req.query("state") === "unconfirmed"

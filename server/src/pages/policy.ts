@@ -19,6 +19,8 @@ export const pagePolicy: Record<string, Access> = {
   // R7.2 public promotions; R7.1a a lead from anyone (anonymous ones confirmed by e-mail).
   "GET /promotions": "anyone",
   "GET /leads/new": "anyone",
+  // R7.1c: the client's own requests with the proposals (the handler sends a visitor to sign in).
+  "GET /leads/mine": "anyone",
   "POST /leads/new": "anyone",
   "GET /leads/sent": "anyone",
   "GET /leads/confirm": "anyone",

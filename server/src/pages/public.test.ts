@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, moscowDay } from "../clock.ts";
 import * as s from "../db/schema/index.ts";
 import { seedDemo } from "../seed/index.ts";
-import { createHarness, type Harness } from "../test/harness.ts";
+import { createHarness, type Harness, signIn } from "../test/harness.ts";
 
 const SELF = "http://localhost"; // app.request() URLs have this origin
 
@@ -211,5 +211,45 @@ describe("public pages (R2.7, R4.3) and the page framework", () => {
     });
     expect(taken.status).toBe(409);
     expect(await taken.text()).toContain('id="f-email-err"');
+  });
+
+  it("R7.1a, R7.1c: a signed-in client's lead goes to moderation; the client sees it and the proposals on the site", async () => {
+    expect((await get("/leads/mine")).res.headers.get("location")).toBe("/sign-in?next=%2Fleads%2Fmine");
+    const cookie = await signIn(h.app, "client@partner-trust.local", "client-demo");
+    const sent = await post(
+      "/leads/new",
+      {
+        description: "Корпоративный портал на «Битрикс24» для 200 сотрудников.",
+        city: "Москва",
+        maxProposals: "2",
+        contactName: "Кирилл",
+        contactEmail: "client@partner-trust.local",
+      },
+      { cookie },
+    );
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get("location")).toBe("/leads/mine?sent=1");
+    const [lead] = await h.db
+      .select()
+      .from(s.leads)
+      .where(eq(s.leads.description, "Корпоративный портал на «Битрикс24» для 200 сотрудников."));
+    expect(lead!.state).toBe("pending");
+    const [alfa] = await h.db.select().from(s.partners).where(eq(s.partners.name, "Веб-студия Альфа"));
+    await h.db
+      .update(s.leads)
+      .set({ state: "published", publishedAt: new Date(), proposalCount: 1 })
+      .where(eq(s.leads.id, lead!.id));
+    await h.db.insert(s.proposals).values({
+      leadId: lead!.id,
+      partnerId: alfa!.id,
+      senderUserId: alfa!.id,
+      text: "Внедрим портал за шесть недель.",
+      sentAt: new Date(),
+    });
+    const mine = await get("/leads/mine", cookie);
+    expect(mine.text).toContain("Корпоративный портал");
+    expect(mine.text).toContain("опубликована");
+    expect(mine.text).toContain("Внедрим портал за шесть недель.");
+    expect(mine.text).toContain(`href="/partners/${alfa!.id}"`);
   });
 });
