@@ -22,6 +22,9 @@ export const json = <T extends z.ZodType>(schema: T, description = "OK") => ({
   content: { "application/json": { schema } },
 });
 
+/** A JSON response entry whose shape the document leaves open (`z.any()`). */
+export const anyJson = (description: string) => json(z.any(), description);
+
 /** A required JSON request body: spread into `request` (`request: { params, ...jsonBody(Input) }`). */
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   body: { required: true, content: { "application/json": { schema } } },

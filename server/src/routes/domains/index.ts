@@ -12,19 +12,18 @@ import {
   type VerifyDeps,
   verifyDomain,
 } from "../../program/domains/domains.ts";
-import { json, partnerParams } from "../params.ts";
+import { anyJson, partnerParams } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const params = partnerParams;
 const hostParams = params.extend({ host: z.string().min(1).max(253) });
-const ok = (description: string) => json(z.any(), description);
 
 const list = createRoute({
   method: "get",
   path: "/partners/{partnerId}/domains",
   tags: ["domains"],
   request: { params },
-  responses: { 200: ok("Domains"), ...problems(403) },
+  responses: { 200: anyJson("Domains"), ...problems(403) },
 });
 const add = createRoute({
   method: "post",
@@ -38,14 +37,14 @@ const add = createRoute({
       required: true,
     },
   },
-  responses: { 201: ok("Registered, pending verification"), ...problems(403, 409, 422) },
+  responses: { 201: anyJson("Registered, pending verification"), ...problems(403, 409, 422) },
 });
 const verify = createRoute({
   method: "post",
   path: "/partners/{partnerId}/domains/{host}/verify",
   tags: ["domains"],
   request: { params: hostParams },
-  responses: { 200: ok("verified / failed with the reasons"), ...problems(403, 404, 422) },
+  responses: { 200: anyJson("verified / failed with the reasons"), ...problems(403, 404, 422) },
 });
 const remove = createRoute({
   method: "delete",
@@ -59,7 +58,7 @@ const flags = createRoute({
   path: "/moderation/domain-flags",
   tags: ["domains"],
   summary: "A4 (R1.6b) trademark violations found when domains were added",
-  responses: { 200: ok("Flags"), ...problems(403) },
+  responses: { 200: anyJson("Flags"), ...problems(403) },
 });
 
 export function domainRoutes(deps: { db: Db; clock: Clock; domainVerification?: VerifyDeps }) {

@@ -4,12 +4,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { ProjectDeps } from "../../program/projects/add.ts";
 import { decideProject } from "../../program/projects/decide.ts";
 import { projectQueue } from "../../program/projects/queue.ts";
-import { json, pathId, signedIn } from "../params.ts";
+import { anyJson, pathId, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 export { REVIEW_WORKING_DAYS } from "../../program/projects/queue.ts";
-
-const ok = (description: string) => json(z.any(), description);
 
 const queue = createRoute({
   method: "get",
@@ -19,7 +17,7 @@ const queue = createRoute({
   request: {
     query: z.object({ state: z.enum(["draft", "accepted_for_review", "credited", "rejected"]).optional() }),
   },
-  responses: { 200: ok("Queue"), ...problems(401, 403, 422) },
+  responses: { 200: anyJson("Queue"), ...problems(401, 403, 422) },
 });
 const decide = createRoute({
   method: "post",
@@ -40,7 +38,7 @@ const decide = createRoute({
       },
     },
   },
-  responses: { 200: ok("Decided"), ...problems(401, 403, 404, 409, 422) },
+  responses: { 200: anyJson("Decided"), ...problems(401, 403, 404, 409, 422) },
 });
 
 export function projectModerationRoutes(deps: ProjectDeps) {
