@@ -11,7 +11,7 @@ import { applications } from "../../db/schema/index.ts";
 import { conflict, forbidden, notFound } from "../../errors/index.ts";
 import { applicationQueue, decideApplication } from "../../program/applications/moderation.ts";
 import { approveApplication } from "../../program/lifecycle/approve.ts";
-import { pathId, signedIn } from "../params.ts";
+import { jsonBody, pathId, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 export { REVIEW_WORKING_DAYS } from "../../program/applications/moderation.ts";
@@ -29,12 +29,7 @@ const QueueItem = z
   .openapi("ApplicationQueueItem");
 
 const idParam = z.object({ applicationId: pathId("applicationId") });
-const reasonBody = {
-  body: {
-    required: true,
-    content: { "application/json": { schema: z.object({ reason: z.string().trim().min(1).max(2000) }) } },
-  },
-};
+const reasonBody = jsonBody(z.object({ reason: z.string().trim().min(1).max(2000) }));
 const done = {
   description: "Done",
   content: { "application/json": { schema: z.object({ state: z.string() }) } },
@@ -81,12 +76,7 @@ const approve = createRoute({
     "Approve an application (R1.2c): the partner with status Business, its electronic contract, the applicant as main user",
   request: {
     params: idParam,
-    body: {
-      required: true,
-      content: {
-        "application/json": { schema: z.object({ note: z.string().trim().max(2000).optional() }) },
-      },
-    },
+    ...jsonBody(z.object({ note: z.string().trim().max(2000).optional() })),
   },
   responses: {
     201: {
@@ -116,10 +106,7 @@ const answer = createRoute({
   summary: "The applicant answers the moderator's question; the application returns to the queue",
   request: {
     params: idParam,
-    body: {
-      required: true,
-      content: { "application/json": { schema: z.object({ answer: z.string().trim().min(1).max(4000) }) } },
-    },
+    ...jsonBody(z.object({ answer: z.string().trim().min(1).max(4000) })),
   },
   responses: { 200: done, ...problems(401, 403, 404, 409, 422) },
 });

@@ -19,7 +19,7 @@ import {
   publication,
   submitCard,
 } from "../../program/cards/versions.ts";
-import { json, partnerParams, pathId } from "../params.ts";
+import { json, jsonBody, partnerParams, pathId } from "../params.ts";
 import { logoResponse } from "../public-card/logo.ts";
 import { createRouter, problems } from "../router.ts";
 
@@ -148,7 +148,7 @@ const putCard = createRoute({
   path: "/partners/{partnerId}/card",
   tags: ["cards"],
   summary: "Submit a card edit (a pending version for moderation)",
-  request: { params, body: { content: { "application/json": { schema: CardInputSchema } }, required: true } },
+  request: { params, ...jsonBody(CardInputSchema) },
   responses: { 202: json(CardVersionSchema, "The pending version"), ...problems(403, 404, 422) },
 });
 

@@ -12,7 +12,7 @@ import {
   type VerifyDeps,
   verifyDomain,
 } from "../../program/domains/domains.ts";
-import { anyJson, partnerParams } from "../params.ts";
+import { anyJson, jsonBody, partnerParams } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const params = partnerParams;
@@ -32,10 +32,7 @@ const add = createRoute({
   summary: "Register a domain: a token and the two ways to prove it (DNS TXT, file)",
   request: {
     params,
-    body: {
-      content: { "application/json": { schema: z.object({ host: z.string().min(1).max(300) }) } },
-      required: true,
-    },
+    ...jsonBody(z.object({ host: z.string().min(1).max(300) })),
   },
   responses: { 201: anyJson("Registered, pending verification"), ...problems(403, 409, 422) },
 });

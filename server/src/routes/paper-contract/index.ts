@@ -6,7 +6,7 @@ import { type Clock, moscowMidnight } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { moderationLog, partners } from "../../db/schema/index.ts";
 import { notFound } from "../../errors/index.ts";
-import { partnerParams, signedIn } from "../params.ts";
+import { jsonBody, partnerParams, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const route = createRoute({
@@ -17,14 +17,7 @@ const route = createRoute({
   summary: "Record the paper contract's receipt (R1.3)",
   request: {
     params: partnerParams,
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.object({ receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD") }),
-        },
-      },
-    },
+    ...jsonBody(z.object({ receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD") })),
   },
   responses: {
     200: {

@@ -4,7 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { ProjectDeps } from "../../program/projects/add.ts";
 import { decideProject } from "../../program/projects/decide.ts";
 import { projectQueue } from "../../program/projects/queue.ts";
-import { anyJson, pathId, signedIn } from "../params.ts";
+import { anyJson, jsonBody, pathId, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 export { REVIEW_WORKING_DAYS } from "../../program/projects/queue.ts";
@@ -26,17 +26,12 @@ const decide = createRoute({
   summary: "Credit (points from the engine, R5.2, R5.4d), accept for review with a note, or reject",
   request: {
     params: z.object({ projectId: pathId("projectId") }),
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.object({
-            decision: z.enum(["credit", "accept_for_review", "reject"]),
-            note: z.string().trim().max(2000).optional(),
-          }),
-        },
-      },
-    },
+    ...jsonBody(
+      z.object({
+        decision: z.enum(["credit", "accept_for_review", "reject"]),
+        note: z.string().trim().max(2000).optional(),
+      }),
+    ),
   },
   responses: { 200: anyJson("Decided"), ...problems(401, 403, 404, 409, 422) },
 });

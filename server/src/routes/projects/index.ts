@@ -6,7 +6,7 @@ import * as s from "../../db/schema/index.ts";
 import { addProject, type ProjectDeps } from "../../program/projects/add.ts";
 import { editProject } from "../../program/projects/edit.ts";
 import { editionCodes, isPublished, projectView } from "../../program/projects/view.ts";
-import { anyJson, partnerParams, pathId, signedIn } from "../params.ts";
+import { anyJson, jsonBody, partnerParams, pathId, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const params = partnerParams;
@@ -52,7 +52,7 @@ const add = createRoute({
   tags: ["projects"],
   summary:
     "Add a project: the site is checked at once (A3 license header, A7 vendor product; A4, A6 reported)",
-  request: { params, body: { content: { "application/json": { schema: NewProject } }, required: true } },
+  request: { params, ...jsonBody(NewProject) },
   responses: { 201: anyJson("Added as a draft, awaiting moderation"), ...problems(401, 403, 409, 422) },
 });
 const list = createRoute({
@@ -71,7 +71,7 @@ const edit = createRoute({
     "Edit a project; its points never change (R5.4h); a project accepted for review returns to moderation",
   request: {
     params: projectParams,
-    body: { content: { "application/json": { schema: ProjectEdit } }, required: true },
+    ...jsonBody(ProjectEdit),
   },
   responses: { 200: anyJson("The project"), ...problems(401, 403, 404, 409, 422) },
 });

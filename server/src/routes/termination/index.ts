@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.ts";
 import { terminationInitiators } from "../../db/schema/index.ts";
 import { forbidden, notFound } from "../../errors/index.ts";
 import { cancelTermination, scheduleTermination, terminationsOf } from "../../program/lifecycle/terminate.ts";
-import { partnerParams, signedIn } from "../params.ts";
+import { jsonBody, partnerParams, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const params = partnerParams;
@@ -40,18 +40,13 @@ const schedule = createRoute({
     "Terminate the partnership (R1.5): by the partner's main user (≥ one month's notice), the vendor or by agreement (staff)",
   request: {
     params,
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.object({
-            by: z.enum(terminationInitiators),
-            on: civilDate,
-            reason: z.string().trim().max(2000).optional(),
-          }),
-        },
-      },
-    },
+    ...jsonBody(
+      z.object({
+        by: z.enum(terminationInitiators),
+        on: civilDate,
+        reason: z.string().trim().max(2000).optional(),
+      }),
+    ),
   },
   responses: {
     201: {
@@ -88,12 +83,7 @@ const cancel = createRoute({
   summary: "Cancel a scheduled termination before its date (staff)",
   request: {
     params,
-    body: {
-      required: true,
-      content: {
-        "application/json": { schema: z.object({ reason: z.string().trim().min(1).max(2000) }) },
-      },
-    },
+    ...jsonBody(z.object({ reason: z.string().trim().min(1).max(2000) })),
   },
   responses: {
     200: { description: "Cancelled", content: { "application/json": { schema: Termination } } },
