@@ -11,7 +11,7 @@ import { applications } from "../../db/schema/index.ts";
 import { conflict, forbidden, notFound } from "../../errors/index.ts";
 import { applicationQueue, decideApplication } from "../../program/applications/moderation.ts";
 import { approveApplication } from "../../program/lifecycle/approve.ts";
-import { jsonBody, pathId, signedIn } from "../params.ts";
+import { json, jsonBody, pathId, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 export { REVIEW_WORKING_DAYS } from "../../program/applications/moderation.ts";
@@ -30,10 +30,7 @@ const QueueItem = z
 
 const idParam = z.object({ applicationId: pathId("applicationId") });
 const reasonBody = jsonBody(z.object({ reason: z.string().trim().min(1).max(2000) }));
-const done = {
-  description: "Done",
-  content: { "application/json": { schema: z.object({ state: z.string() }) } },
-};
+const done = json(z.object({ state: z.string() }), "Done");
 
 const queue = createRoute({
   method: "get",
@@ -42,10 +39,7 @@ const queue = createRoute({
   tags: ["moderation"],
   summary: "Applications awaiting moderation, oldest first",
   responses: {
-    200: {
-      description: "Queue",
-      content: { "application/json": { schema: z.object({ items: z.array(QueueItem) }) } },
-    },
+    200: json(z.object({ items: z.array(QueueItem) }), "Queue"),
     ...problems(401, 403),
   },
 });
@@ -79,22 +73,18 @@ const approve = createRoute({
     ...jsonBody(z.object({ note: z.string().trim().max(2000).optional() })),
   },
   responses: {
-    201: {
-      description: "Approved",
-      content: {
-        "application/json": {
-          schema: z
-            .object({
-              partnerId: z.string(),
-              status: z.literal("business"),
-              contractNumber: z.string(),
-              contractDate: z.string(),
-              mainUserId: z.string(),
-            })
-            .openapi("ApplicationApproval"),
-        },
-      },
-    },
+    201: json(
+      z
+        .object({
+          partnerId: z.string(),
+          status: z.literal("business"),
+          contractNumber: z.string(),
+          contractDate: z.string(),
+          mainUserId: z.string(),
+        })
+        .openapi("ApplicationApproval"),
+      "Approved",
+    ),
     ...problems(401, 403, 404, 409, 422),
   },
 });

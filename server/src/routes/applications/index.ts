@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.ts";
 import { applications } from "../../db/schema/index.ts";
 import { conflict, validationError } from "../../errors/index.ts";
 import { innProblem } from "../../program/applications/inn.ts";
-import { signedIn } from "../params.ts";
+import { json, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const companyTypes = ["legal_entity", "sole_proprietor", "individual"] as const;
@@ -62,7 +62,7 @@ const submit = createRoute({
   summary: "Submit a partner application (R1.2a)",
   request: { body: { required: true, content: { "application/json": { schema: ApplicationInput } } } },
   responses: {
-    201: { description: "Submitted", content: { "application/json": { schema: ApplicationSchema } } },
+    201: json(ApplicationSchema, "Submitted"),
     ...problems(401, 409, 422),
   },
 });
@@ -74,10 +74,7 @@ const mine = createRoute({
   tags: ["applications"],
   summary: "The signed-in user's applications, newest first",
   responses: {
-    200: {
-      description: "Applications",
-      content: { "application/json": { schema: z.object({ items: z.array(ApplicationSchema) }) } },
-    },
+    200: json(z.object({ items: z.array(ApplicationSchema) }), "Applications"),
     ...problems(401),
   },
 });

@@ -6,7 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { signedIn } from "../params.ts";
+import { json, signedIn } from "../params.ts";
 import { normaliseHost } from "../public-card/card.ts";
 import { createRouter, problems } from "../router.ts";
 import { lookupTargets } from "./lookup.ts";
@@ -28,10 +28,7 @@ const lookupRoute = createRoute({
   summary: "The partner and/or project a site belongs to, with card data and key hashes for A1–A7",
   request: { query: LookupQuerySchema },
   responses: {
-    200: {
-      description: "Matches (possibly none)",
-      content: { "application/json": { schema: LookupSchema } },
-    },
+    200: json(LookupSchema, "Matches (possibly none)"),
     ...problems(401, 403, 422),
   },
 });
@@ -52,10 +49,7 @@ const createReportRoute = createRoute({
   ] as const,
   request: { body: { required: true, content: { "application/json": { schema: ReportInputSchema } } } },
   responses: {
-    201: {
-      description: "Stored",
-      content: { "application/json": { schema: z.object({ id: z.string(), host: z.string() }) } },
-    },
+    201: json(z.object({ id: z.string(), host: z.string() }), "Stored"),
     ...problems(401, 403, 422),
   },
 });
@@ -68,10 +62,7 @@ const listReportsRoute = createRoute({
   summary: "Earlier audits of a site, newest first",
   request: { query: ListQuerySchema },
   responses: {
-    200: {
-      description: "Reports",
-      content: { "application/json": { schema: z.object({ items: z.array(ReportSchema) }) } },
-    },
+    200: json(z.object({ items: z.array(ReportSchema) }), "Reports"),
     ...problems(401, 403, 422),
   },
 });

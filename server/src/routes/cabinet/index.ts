@@ -7,7 +7,7 @@ import { partnerStatuses } from "../../db/schema/index.ts";
 import { notFound } from "../../errors/index.ts";
 import { notifications, pendingChanges } from "../../program/cabinet/inbox.ts";
 import { standingOf } from "../../program/cabinet/standing.ts";
-import { partnerParams } from "../params.ts";
+import { json, partnerParams } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 import { CivilDateSchema, StandingSchema } from "../standing/index.ts";
 
@@ -64,7 +64,7 @@ const route = createRoute({
     }),
   },
   responses: {
-    200: { description: "The cabinet", content: { "application/json": { schema: CabinetSchema } } },
+    200: json(CabinetSchema, "The cabinet"),
     ...problems(401, 403, 404, 422),
   },
 });

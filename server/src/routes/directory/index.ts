@@ -6,7 +6,7 @@ import { partnerStatuses } from "../../db/schema/index.ts";
 import { notFound, validationError } from "../../errors/index.ts";
 import type { BadgeService } from "../../program/badges/service.ts";
 import { decodeCursor, filterDirectory, page, publishedPartners } from "../../program/directory/list.ts";
-import { partnerParams, pathId } from "../params.ts";
+import { json, partnerParams, pathId } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const ItemSchema = z
@@ -41,7 +41,7 @@ const list = createRoute({
   summary: "Published partners, ranked (R2.7)",
   request: { query },
   responses: {
-    200: { description: "A page", content: { "application/json": { schema: ListSchema } } },
+    200: json(ListSchema, "A page"),
     ...problems(422),
   },
 });
@@ -53,7 +53,7 @@ const byCompetency = createRoute({
   summary: "Published partners holding a competency, ranked (R4.3)",
   request: { params: z.object({ id: pathId("id") }), query: query.omit({ competency: true }) },
   responses: {
-    200: { description: "A page", content: { "application/json": { schema: ListSchema } } },
+    200: json(ListSchema, "A page"),
     ...problems(422),
   },
 });
@@ -65,7 +65,7 @@ const profile = createRoute({
   summary: "A partner's public profile: the verification page's data (the signed status claim)",
   request: { params: partnerParams },
   responses: {
-    200: { description: "The profile", content: { "application/json": { schema: z.any() } } },
+    200: json(z.any(), "The profile"),
     ...problems(404, 422),
   },
 });

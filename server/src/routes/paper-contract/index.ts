@@ -6,7 +6,7 @@ import { type Clock, moscowMidnight } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { moderationLog, partners } from "../../db/schema/index.ts";
 import { notFound } from "../../errors/index.ts";
-import { jsonBody, partnerParams, signedIn } from "../params.ts";
+import { json, jsonBody, partnerParams, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const route = createRoute({
@@ -20,10 +20,7 @@ const route = createRoute({
     ...jsonBody(z.object({ receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD") })),
   },
   responses: {
-    200: {
-      description: "Recorded",
-      content: { "application/json": { schema: z.object({ paperContractOn: z.string() }) } },
-    },
+    200: json(z.object({ paperContractOn: z.string() }), "Recorded"),
     ...problems(401, 403, 404, 422),
   },
 });

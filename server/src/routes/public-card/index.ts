@@ -4,7 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Db } from "../../db/client.ts";
 import { notFound } from "../../errors/index.ts";
 import { approvedLogo } from "../../program/cards/logos.ts";
-import { partnerParams } from "../params.ts";
+import { json, partnerParams } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 import { approvedCard } from "./card.ts";
 import { logoResponse } from "./logo.ts";
@@ -26,7 +26,7 @@ const route = createRoute({
   summary: "A partner's public card (last approved version)",
   request: { params: partnerParams },
   responses: {
-    200: { description: "The card", content: { "application/json": { schema: PublicCardSchema } } },
+    200: json(PublicCardSchema, "The card"),
     ...problems(404, 422),
   },
 });

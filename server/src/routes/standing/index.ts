@@ -6,6 +6,7 @@ import type { Db } from "../../db/client.ts";
 import { partnerStatuses } from "../../db/schema/index.ts";
 import { notFound } from "../../errors/index.ts";
 import { standingOf } from "../../program/cabinet/standing.ts";
+import { json } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 export const CivilDateSchema = z
@@ -58,10 +59,7 @@ const route = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: "The partner's standing today",
-      content: { "application/json": { schema: StandingSchema } },
-    },
+    200: json(StandingSchema, "The partner's standing today"),
     ...problems(401, 403, 404, 422),
   },
 });

@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.ts";
 import { terminationInitiators } from "../../db/schema/index.ts";
 import { forbidden, notFound } from "../../errors/index.ts";
 import { cancelTermination, scheduleTermination, terminationsOf } from "../../program/lifecycle/terminate.ts";
-import { jsonBody, partnerParams, signedIn } from "../params.ts";
+import { json, jsonBody, partnerParams, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const params = partnerParams;
@@ -65,12 +65,7 @@ const read = createRoute({
   summary: "The scheduled or ended termination, with the cancelled ones in `history`",
   request: { params },
   responses: {
-    200: {
-      description: "The termination",
-      content: {
-        "application/json": { schema: Termination.extend({ history: z.array(Termination) }) },
-      },
-    },
+    200: json(Termination.extend({ history: z.array(Termination) }), "The termination"),
     ...problems(401, 403, 404),
   },
 });
@@ -86,7 +81,7 @@ const cancel = createRoute({
     ...jsonBody(z.object({ reason: z.string().trim().min(1).max(2000) })),
   },
   responses: {
-    200: { description: "Cancelled", content: { "application/json": { schema: Termination } } },
+    200: json(Termination, "Cancelled"),
     ...problems(401, 403, 404, 409, 422),
   },
 });
