@@ -6,12 +6,8 @@ import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { competencies } from "../db/schema/index.ts";
-import {
-  decodeCursor,
-  filterDirectory,
-  page as pageOf,
-  publishedPartners,
-} from "../program/directory/list.ts";
+import { publishedPartners } from "../program/directory/cache.ts";
+import { decodeCursor, filterDirectory, page as pageOf } from "../program/directory/list.ts";
 import { createRouter } from "../routes/router.ts";
 import type { AppEnv } from "../types.ts";
 import { field, select } from "./form.ts";

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema/index.ts";
-import { publishedPartners } from "../../program/directory/list.ts";
+import { publishedPartners } from "../../program/directory/cache.ts";
 import { embedSnippet } from "../../routes/widgets/bundle.ts";
 import { checkAccessible, chromiumMissing, launch, screenshot, shotsDir } from "./browser.ts";
 import { startServer } from "./server.ts";

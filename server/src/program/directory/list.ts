@@ -28,8 +28,11 @@ export type DirectoryEntry = {
   approvedOn: string;
 };
 
-/** Every published partner, ranked: score desc, then earlier approval, then id (the engine's rankPartners order). */
-export async function publishedPartners(db: Db, { clock }: { clock: Clock }): Promise<DirectoryEntry[]> {
+/**
+ * Every published partner, ranked: score desc, then earlier approval, then id (the engine's rankPartners order).
+ * Runs the engine per partner: callers read it through `publishedPartners` (cache.ts).
+ */
+export async function rankPublishedPartners(db: Db, { clock }: { clock: Clock }): Promise<DirectoryEntry[]> {
   const rows = await db
     .select({ partner: partners, card: cardVersions })
     .from(partners)

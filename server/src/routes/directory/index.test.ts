@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema/index.ts";
+import { partnerChanged } from "../../program/status/events.ts";
 import { seedDemo } from "../../seed/index.ts";
 import { body, createHarness, type Harness } from "../../test/harness.ts";
 
@@ -117,10 +118,12 @@ describe("GET /api/v1/public/partners (R2.7, R4.3)", () => {
         ...Array.from({ length: 50 }, () => request(last, longAgo)),
         ...Array.from({ length: 50 }, () => request(last, new Date(), "rejected")),
       ]);
+    partnerChanged(h.db, [last]); // as a decision's recordAccrual announces it
     expect(await business()).toEqual(before);
     await h.db
       .insert(s.additionalPointsRequests)
       .values(Array.from({ length: 50 }, () => request(last, new Date())));
+    partnerChanged(h.db, [last]);
     const after = await business();
     expect(after[0]).toBe(last);
     expect(after).toContain(first);

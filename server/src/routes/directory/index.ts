@@ -5,7 +5,8 @@ import type { Db } from "../../db/client.ts";
 import { partnerStatuses } from "../../db/schema/index.ts";
 import { notFound, validationError } from "../../errors/index.ts";
 import type { BadgeService } from "../../program/badges/service.ts";
-import { decodeCursor, filterDirectory, page, publishedPartners } from "../../program/directory/list.ts";
+import { publishedPartners } from "../../program/directory/cache.ts";
+import { decodeCursor, filterDirectory, page } from "../../program/directory/list.ts";
 import { json, partnerParams, pathId } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
