@@ -62,6 +62,14 @@ export const pagePolicy: Record<string, Access> = {
   "GET /cabinet/:partnerId/leads": right("leads"),
   "POST /cabinet/:partnerId/leads/:leadId/proposals": right("leads"),
   "GET /cabinet/:partnerId/documents": right("cabinet", staff),
+  // R7.3: phone days for section users (R4E.4); R4E.6: Marketplace modules for the marketplace group.
+  "GET /cabinet/:partnerId/phone-days": right("sections", staff),
+  "POST /cabinet/:partnerId/phone-days": right("sections"),
+  "POST /cabinet/:partnerId/phone-days/:bookingId/report": right("sections"),
+  "GET /cabinet/:partnerId/marketplace": right("marketplace", staff),
+  "POST /cabinet/:partnerId/marketplace": right("marketplace"),
+  "POST /cabinet/:partnerId/marketplace/:moduleId": right("marketplace"),
+  "POST /cabinet/:partnerId/marketplace/:moduleId/updates": right("marketplace"),
   // The page-errors middleware on /cabinet/* (app.ts): no route of its own; unknown paths there are 404s.
   "* /cabinet/*": "anyone",
 };

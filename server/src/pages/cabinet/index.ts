@@ -15,8 +15,10 @@ import { documentsPage } from "./documents.ts";
 import { changeForm, detachForm, employeesPage, inviteForm } from "./employees.ts";
 import { may, sections } from "./frame.ts";
 import { leadsPage, proposalForm } from "./leads.ts";
+import { addModuleForm, addUpdateForm, editModuleForm, marketplacePage } from "./marketplace.ts";
 import { bitrix24Form, downgradeForm, nfrPage, ownSiteForm } from "./nfr.ts";
 import { overviewPage } from "./overview.ts";
+import { bookDayForm, phoneDaysPage, reportForm } from "./phone-days.ts";
 import { pointsForm, pointsPage } from "./points.ts";
 import { addProjectForm, projectsPage } from "./projects.ts";
 import { promotionForm, promotionsPage } from "./promotions.ts";
@@ -108,6 +110,13 @@ export function cabinetPageRoutes(deps: PageDeps) {
     .post("/cabinet/:partnerId/leads/:leadId/proposals", (c) => proposalForm(c, deps))
     .get("/cabinet/:partnerId/promotions", (c) => promotionsPage(c, deps))
     .post("/cabinet/:partnerId/promotions", (c) => promotionForm(c, deps))
+    .get("/cabinet/:partnerId/phone-days", (c) => phoneDaysPage(c, deps))
+    .post("/cabinet/:partnerId/phone-days", (c) => bookDayForm(c, deps))
+    .post("/cabinet/:partnerId/phone-days/:bookingId/report", (c) => reportForm(c, deps))
+    .get("/cabinet/:partnerId/marketplace", (c) => marketplacePage(c, deps))
+    .post("/cabinet/:partnerId/marketplace", (c) => addModuleForm(c, deps))
+    .post("/cabinet/:partnerId/marketplace/:moduleId", (c) => editModuleForm(c, deps))
+    .post("/cabinet/:partnerId/marketplace/:moduleId/updates", (c) => addUpdateForm(c, deps))
     .get("/cabinet/:partnerId/documents", (c) => documentsPage(c, deps))
     .get("/cabinet/:partnerId/widgets", (c) => widgetsPage(c, deps));
 }

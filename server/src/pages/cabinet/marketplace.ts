@@ -1,0 +1,158 @@
+// R4E.6: the partner's Marketplace modules and their updates — the marketplace group (the main user, or an
+// employee with the Marketplace flag) adds a module, edits its text (the old text is kept as a revision) and
+// releases updates (a version above the latest; releases are never edited).
+import type { Context } from "hono";
+import { html } from "hono/html";
+import { z } from "zod";
+import type { Clock } from "../../clock.ts";
+import type { Db } from "../../db/client.ts";
+import { addModule, addUpdate, editModule, listModules } from "../../program/marketplace/modules.ts";
+import type { AppEnv } from "../../types.ts";
+import {
+  type FieldErrors,
+  type FormData,
+  field,
+  fieldErrors,
+  formAlert,
+  readForm,
+  refusal,
+} from "../form.ts";
+import { bi, ruDate } from "../layout.ts";
+import { cabinetPage, loadPartner } from "./frame.ts";
+
+type Deps = { db: Db; clock: Clock; publicUrl: string };
+
+// The same limits as the API (routes/marketplace).
+const title = z.string().trim().min(1).max(200);
+const description = z.string().trim().min(1).max(5000);
+const ModuleForm = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{2,50}\.[a-z0-9_]{2,50}$/, "Код вида partner.module / A code like partner.module"),
+  title,
+  description,
+});
+const EditForm = z.object({ title, description });
+const UpdateForm = z.object({
+  version: z
+    .string()
+    .trim()
+    .regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}$/, "Версия вида 1.2.3 / A version like 1.2.3"),
+  notes: z.string().trim().min(1).max(5000),
+});
+
+/** Which form the errors belong to: `add`, `edit-<moduleId>` or `update-<moduleId>`. */
+type Failed = { form: string; values: FormData; errors: FieldErrors };
+
+export async function marketplacePage(
+  c: Context<AppEnv>,
+  deps: Deps,
+  failed?: Failed,
+  status: 200 | 403 | 404 | 409 | 422 = 200,
+) {
+  const partnerId = c.req.param("partnerId")!;
+  const [partner, modules] = await Promise.all([
+    loadPartner(deps.db, partnerId),
+    listModules(deps.db, partnerId),
+  ]);
+  const of = (form: string) => (failed?.form === form ? failed : undefined);
+  const add = of("add");
+  const done = c.req.query("done");
+  const body = html`
+    ${done ? html`<p class="ok" role="status">${bi("Сохранено.", "Saved.")}</p>` : ""}
+    ${
+      modules.length
+        ? modules.map((m) => {
+            const edit = of(`edit-${m.id}`);
+            const update = of(`update-${m.id}`);
+            return html`<section class="module" aria-labelledby="m-${m.id}-h">
+              <h2 id="m-${m.id}-h">${m.title} <span class="muted">${m.code}</span></h2>
+              <p>${m.description}</p>
+              <p class="muted">${bi("Последняя версия", "Latest version")}: <strong>${m.latestVersion ?? "—"}</strong>
+                · ${bi("добавлен", "added")} ${ruDate(m.createdAt)}${m.updatedAt ? html` · ${bi("изменён", "edited")} ${ruDate(m.updatedAt)}` : ""}</p>
+              ${
+                m.updates.length
+                  ? html`<div class="table-wrap"><table><thead><tr>
+                      <th scope="col">${bi("Версия", "Version")}</th><th scope="col">${bi("Дата", "Date")}</th>
+                      <th scope="col">${bi("Что нового", "Release notes")}</th></tr></thead><tbody>
+                      ${[...m.updates].reverse().map((u) => html`<tr><td>${u.version}</td><td>${ruDate(u.createdAt)}</td><td>${u.notes}</td></tr>`)}
+                    </tbody></table></div>`
+                  : html`<p>${bi("Обновлений пока нет.", "No updates yet.")}</p>`
+              }
+              <details${update ? " open" : ""}><summary>${bi(`Добавить обновление модуля ${m.code}`, `Add an update of ${m.code}`)}</summary>
+                <form class="stack" method="post" action="/cabinet/${partnerId}/marketplace/${m.id}/updates" novalidate>
+                  ${formAlert(update?.errors)}
+                  ${field({ name: "version", form: `update-${m.id}`, label: ["Версия", "Version"], value: update?.values.version, errors: update?.errors, required: true, hint: [`Выше ${m.latestVersion ?? "0.0.0"}, вида 1.2.3`, `Above ${m.latestVersion ?? "0.0.0"}, like 1.2.3`] })}
+                  ${field({ name: "notes", form: `update-${m.id}`, label: ["Что нового", "Release notes"], value: update?.values.notes, errors: update?.errors, required: true, multiline: true })}
+                  <div><button type="submit">${bi("Добавить обновление", "Add the update")}</button></div>
+                </form></details>
+              <details${edit ? " open" : ""}><summary>${bi(`Изменить описание модуля ${m.code}`, `Edit ${m.code}`)}</summary>
+                <form class="stack" method="post" action="/cabinet/${partnerId}/marketplace/${m.id}" novalidate>
+                  ${formAlert(edit?.errors)}
+                  ${field({ name: "title", form: `edit-${m.id}`, label: ["Название", "Title"], value: edit ? edit.values.title : m.title, errors: edit?.errors, required: true })}
+                  ${field({ name: "description", form: `edit-${m.id}`, label: ["Описание", "Description"], value: edit ? edit.values.description : m.description, errors: edit?.errors, required: true, multiline: true })}
+                  <div><button type="submit">${bi("Сохранить", "Save")}</button></div>
+                </form></details>
+            </section>`;
+          })
+        : html`<p>${bi("Модулей пока нет.", "No modules yet.")}</p>`
+    }
+    <section aria-labelledby="add-h"><h2 id="add-h">${bi("Новый модуль", "New module")}</h2>
+      <form class="stack" method="post" action="/cabinet/${partnerId}/marketplace" novalidate>
+        ${formAlert(add?.errors)}
+        ${field({ name: "code", label: ["Код модуля", "Module code"], value: add?.values.code, errors: add?.errors, required: true, hint: ["Как в Marketplace: partner.module", "As in Marketplace: partner.module"] })}
+        ${field({ name: "title", label: ["Название", "Title"], value: add?.values.title, errors: add?.errors, required: true })}
+        ${field({ name: "description", label: ["Описание", "Description"], value: add?.values.description, errors: add?.errors, required: true, multiline: true })}
+        <div><button type="submit">${bi("Добавить модуль", "Add the module")}</button></div>
+      </form></section>`;
+  return cabinetPage(
+    c,
+    partner,
+    "marketplace",
+    ["Модули Marketplace", "Marketplace modules"],
+    body,
+    "",
+    status,
+  );
+}
+
+/** Reads and validates a form, runs `write`, redirects; shows the errors on the form named `form`. */
+async function submit<T>(
+  c: Context<AppEnv>,
+  deps: Deps,
+  form: string,
+  schema: z.ZodType<T>,
+  write: (data: T, by: { userId: string; now: Date }) => Promise<unknown>,
+) {
+  const partnerId = c.req.param("partnerId")!;
+  const values = await readForm(c, [deps.publicUrl]);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success)
+    return marketplacePage(c, deps, { form, values, errors: fieldErrors(parsed.error) }, 422);
+  try {
+    await write(parsed.data, { userId: c.get("principal")!.userId, now: deps.clock.now() });
+    return c.redirect(`/cabinet/${partnerId}/marketplace?done=1`, 303);
+  } catch (err) {
+    const { errors, status } = refusal(err);
+    // A module not this partner's (404) has no form on the page: the refusal shows above the new-module form.
+    return marketplacePage(c, deps, { form: status === 404 ? "add" : form, values, errors }, status);
+  }
+}
+
+export const addModuleForm = (c: Context<AppEnv>, deps: Deps) =>
+  submit(c, deps, "add", ModuleForm, (data, by) => addModule(deps.db, c.req.param("partnerId")!, data, by));
+
+export const editModuleForm = (c: Context<AppEnv>, deps: Deps) => {
+  const moduleId = c.req.param("moduleId")!;
+  return submit(c, deps, `edit-${moduleId}`, EditForm, (data, by) =>
+    editModule(deps.db, c.req.param("partnerId")!, moduleId, data, by),
+  );
+};
+
+export const addUpdateForm = (c: Context<AppEnv>, deps: Deps) => {
+  const moduleId = c.req.param("moduleId")!;
+  return submit(c, deps, `update-${moduleId}`, UpdateForm, (data, by) =>
+    addUpdate(deps.db, c.req.param("partnerId")!, moduleId, data, by),
+  );
+};
