@@ -218,6 +218,7 @@ describe("cabinet: phone days (R7.3) and Marketplace modules (R4E.6)", () => {
     expect(stale.text).toContain("не выше последней (1.1.0)");
     const ok = await post(url, { version: "1.2.0", notes: "Доставка Boxberry." }, "market");
     expect(ok.res.status).toBe(303);
+    expect(ok.res.headers.get("location")).toBe(`/cabinet/${alfa}/marketplace?done=update`);
     const page = await get(`/cabinet/${alfa}/marketplace`, "market");
     expect(page.text).toContain("Доставка Boxberry.");
     expect(page.text).toMatch(/Последняя версия[\s\S]*?<strong>1\.2\.0<\/strong>/);

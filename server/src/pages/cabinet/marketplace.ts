@@ -42,6 +42,15 @@ const UpdateForm = z.object({
   notes: z.string().trim().min(1).max(5000),
 });
 
+const doneWords: Record<string, [string, string]> = {
+  module: ["Модуль добавлен.", "The module was added."],
+  edit: [
+    "Описание модуля сохранено; прежнее сохранено в истории.",
+    "The module was saved; the old text is kept.",
+  ],
+  update: ["Обновление добавлено.", "The update was added."],
+};
+
 /** Which form the errors belong to: `add`, `edit-<moduleId>` or `update-<moduleId>`. */
 type Failed = { form: string; values: FormData; errors: FieldErrors };
 
@@ -58,9 +67,9 @@ export async function marketplacePage(
   ]);
   const of = (form: string) => (failed?.form === form ? failed : undefined);
   const add = of("add");
-  const done = c.req.query("done");
+  const done = doneWords[c.req.query("done") ?? ""];
   const body = html`
-    ${done ? html`<p class="ok" role="status">${bi("Сохранено.", "Saved.")}</p>` : ""}
+    ${done ? html`<p class="ok" role="status">${bi(...done)}</p>` : ""}
     ${
       modules.length
         ? modules.map((m) => {
@@ -122,6 +131,7 @@ async function submit<T>(
   c: Context<AppEnv>,
   deps: Deps,
   form: string,
+  done: keyof typeof doneWords,
   schema: z.ZodType<T>,
   write: (data: T, by: { userId: string; now: Date }) => Promise<unknown>,
 ) {
@@ -132,7 +142,7 @@ async function submit<T>(
     return marketplacePage(c, deps, { form, values, errors: fieldErrors(parsed.error) }, 422);
   try {
     await write(parsed.data, { userId: c.get("principal")!.userId, now: deps.clock.now() });
-    return c.redirect(`/cabinet/${partnerId}/marketplace?done=1`, 303);
+    return c.redirect(`/cabinet/${partnerId}/marketplace?done=${done}`, 303);
   } catch (err) {
     const { errors, status } = refusal(err);
     // A module not this partner's (404) has no form on the page: the refusal shows above the new-module form.
@@ -141,18 +151,20 @@ async function submit<T>(
 }
 
 export const addModuleForm = (c: Context<AppEnv>, deps: Deps) =>
-  submit(c, deps, "add", ModuleForm, (data, by) => addModule(deps.db, c.req.param("partnerId")!, data, by));
+  submit(c, deps, "add", "module", ModuleForm, (data, by) =>
+    addModule(deps.db, c.req.param("partnerId")!, data, by),
+  );
 
 export const editModuleForm = (c: Context<AppEnv>, deps: Deps) => {
   const moduleId = c.req.param("moduleId")!;
-  return submit(c, deps, `edit-${moduleId}`, EditForm, (data, by) =>
+  return submit(c, deps, `edit-${moduleId}`, "edit", EditForm, (data, by) =>
     editModule(deps.db, c.req.param("partnerId")!, moduleId, data, by),
   );
 };
 
 export const addUpdateForm = (c: Context<AppEnv>, deps: Deps) => {
   const moduleId = c.req.param("moduleId")!;
-  return submit(c, deps, `update-${moduleId}`, UpdateForm, (data, by) =>
+  return submit(c, deps, `update-${moduleId}`, "update", UpdateForm, (data, by) =>
     addUpdate(deps.db, c.req.param("partnerId")!, moduleId, data, by),
   );
 };

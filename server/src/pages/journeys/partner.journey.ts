@@ -1,6 +1,7 @@
 // Journey (issue 10): a partner's main user signs in, sees its status and points, edits its card and sees the
 // edit pending (R1.4c), adds a project whose site passes the check at once (R5.4f, a local site sending the
-// license header), and copies its widgets' embed code with a live preview (W1–W4).
+// license header), copies its widgets' embed code with a live preview (W1–W4), books a phone day (R7.3) and adds
+// a Marketplace module update (R4E.6).
 import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -119,6 +120,43 @@ describe.skipIf(chromiumMissing)(
       await page.locator(".preview pt-partner-badge .root").first().waitFor();
       await screenshot(page, dir, "7-widgets");
       await checkAccessible(page, "7-widgets");
+    });
+
+    it("R7.3: books a free working day for «Order a site by phone» and sees it with the report due date", async () => {
+      await page.getByRole("link", { name: /^Заказ сайта по телефону/ }).click();
+      await page.waitForURL(`**/cabinet/${alfa}/phone-days`);
+      await screenshot(page, dir, "8-phone-days");
+      await checkAccessible(page, "8-phone-days");
+      const day = (await page.locator("#f-day option").nth(1).getAttribute("value"))!;
+      expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      await page.getByLabel("Рабочий день").selectOption(day);
+      await page.getByRole("button", { name: /^Записаться/ }).click();
+      await page.waitForURL(/phone-days\?booked=/);
+      const ru = day.split("-").reverse().join(".");
+      await expect(page.locator("p.ok").textContent()).resolves.toContain(`Вы записаны на ${ru}`);
+      await expect(page.locator("tr", { hasText: ru }).textContent()).resolves.toContain("подтверждён");
+      await screenshot(page, dir, "9-phone-day-booked");
+      await checkAccessible(page, "9-phone-day-booked");
+    });
+
+    it("R4E.6: adds an update to its Marketplace module; the new version becomes the latest", async () => {
+      await page.getByRole("link", { name: /^Модули Marketplace/ }).click();
+      await page.waitForURL(`**/cabinet/${alfa}/marketplace`);
+      const module = page.locator("section.module", { hasText: "alfa.delivery" });
+      await expect(module.textContent()).resolves.toContain("1.1.0");
+      await screenshot(page, dir, "10-marketplace");
+      await checkAccessible(page, "10-marketplace");
+      await module.locator("summary", { hasText: "Добавить обновление" }).click();
+      await module.getByLabel("Версия").fill("1.2.0");
+      await module.getByLabel("Что нового").fill("Доставка Boxberry и расчёт сроков.");
+      await module.locator("form[action$='/updates'] button[type=submit]").click();
+      await page.waitForURL(/marketplace\?done=update/);
+      await expect(page.locator("p.ok").textContent()).resolves.toContain("Обновление добавлено");
+      const updated = page.locator("section.module", { hasText: "alfa.delivery" });
+      await expect(updated.locator("p.muted strong").textContent()).resolves.toBe("1.2.0");
+      await expect(updated.locator("table").textContent()).resolves.toContain("Доставка Boxberry");
+      await screenshot(page, dir, "11-marketplace-update");
+      await checkAccessible(page, "11-marketplace-update");
     });
   },
 );
