@@ -38,8 +38,20 @@ export const sections = [
   { slug: "nfr", ru: "NFR-лицензии", en: "NFR licenses", right: "cabinet", staff: false },
   { slug: "leads", ru: "Заявки клиентов", en: "Client leads", right: "leads", staff: false },
   { slug: "promotions", ru: "Акции", en: "Promotions", right: "sections", staff: true },
-  { slug: "phone-days", ru: "Заказ сайта по телефону", en: "Order a site by phone", right: "sections", staff: true },
-  { slug: "marketplace", ru: "Модули Marketplace", en: "Marketplace modules", right: "marketplace", staff: true },
+  {
+    slug: "phone-days",
+    ru: "Заказ сайта по телефону",
+    en: "Order a site by phone",
+    right: "sections",
+    staff: true,
+  },
+  {
+    slug: "marketplace",
+    ru: "Модули Marketplace",
+    en: "Marketplace modules",
+    right: "marketplace",
+    staff: true,
+  },
   { slug: "documents", ru: "Документы", en: "Documents", right: "cabinet", staff: true },
   { slug: "widgets", ru: "Виджеты", en: "Widgets", right: "cabinet", staff: true },
 ] as const satisfies readonly { slug: string; ru: string; en: string; right: PartnerRight; staff: boolean }[];
