@@ -82,3 +82,13 @@ export function ruDate(d: string | Date | null | undefined): string {
   if (!d) return "—";
   return (typeof d === "string" ? d.slice(0, 10) : moscowDay(d)).split("-").reverse().join(".");
 }
+
+/** dd.mm.yyyy hh:mm in Moscow time, the program's clock (R1.2b, R5.6). */
+export function ruDateTime(d: Date): string {
+  const time = d.toLocaleTimeString("ru-RU", {
+    timeZone: "Europe/Moscow",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+  return `${ruDate(d)} ${time}`;
+}

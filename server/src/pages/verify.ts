@@ -10,7 +10,7 @@ import { type CardVersion, cardValues, cardVersionsOf, latestIn } from "../progr
 import { normaliseHost } from "../routes/public-card/card.ts";
 import { createRouter } from "../routes/router.ts";
 import { field } from "./form.ts";
-import { bi, page, ruDate } from "./layout.ts";
+import { bi, page, ruDate, ruDateTime } from "./layout.ts";
 
 export function verifyPageRoutes({ badges, db }: { badges: BadgeService; db: Db }) {
   return createRouter().get("/partners/:partnerId", async (c) => {
@@ -48,7 +48,6 @@ export function verifyPageRoutes({ badges, db }: { badges: BadgeService; db: Db 
     }
     const title = statusTitle(p.status);
     // The time the status was last read from the database and signed (≤ 1 min ago, or at the last change).
-    const checked = signed.issuedAt.toISOString().replace("T", " ").slice(0, 16);
     return c.html(
       page(
         `${p.name} — проверка статуса / status check`,
@@ -79,7 +78,7 @@ export function verifyPageRoutes({ badges, db }: { badges: BadgeService; db: Db 
                   <dd>${p.domains.length ? html`<ul>${p.domains.map((d) => html`<li>${d}</li>`)}</ul>` : "—"}</dd>`
             }
             <dt>Проверено <span lang="en">/ Checked</span></dt>
-            <dd><time datetime="${signed.issuedAt.toISOString()}">${checked} UTC</time></dd>
+            <dd><time datetime="${signed.issuedAt.toISOString()}">${ruDateTime(signed.issuedAt)} МСК <span lang="en">/ Moscow time</span></time></dd>
           </dl>
           <form method="get" action="/partners/${p.id}" aria-label="Проверить сайт / Check a site">
             ${field({

@@ -10,7 +10,7 @@ import { moderationLogPage } from "../../program/moderation-log/query.ts";
 import type { AppEnv } from "../../types.ts";
 import { type FieldErrors, field, fieldErrors } from "../form.ts";
 import type { PageDeps } from "../index.ts";
-import { bi } from "../layout.ts";
+import { bi, ruDateTime } from "../layout.ts";
 import { consolePage } from "../moderation/frame.ts";
 import { consoleMenu } from "../moderation/index.ts";
 
@@ -29,9 +29,6 @@ const Filters = z
 /** Moscow civil days → the API's instants: `from` at 00:00 MSK, `to` inclusive (the next day's 00:00). */
 const msk = (d: string) => new Date(`${d}T00:00:00+03:00`);
 const nextDay = (d: string) => new Date(msk(d).getTime() + 86_400_000).toISOString();
-const when = (d: Date) =>
-  d.toLocaleString("ru-RU", { timeZone: "Europe/Moscow", dateStyle: "short", timeStyle: "short" });
-
 export async function logPage(c: Context<AppEnv>, deps: PageDeps) {
   const values = c.req.query();
   const parsed = Filters.safeParse(values);
@@ -73,7 +70,7 @@ export async function logPage(c: Context<AppEnv>, deps: PageDeps) {
           <tbody>${page.items.map(
             (
               e,
-            ) => html`<tr><td>${when(e.at)}</td><td>${names.get(e.actorUserId) ?? e.actorUserId}</td><td><code>${e.action}</code></td>
+            ) => html`<tr><td>${ruDateTime(e.at)}</td><td>${names.get(e.actorUserId) ?? e.actorUserId}</td><td><code>${e.action}</code></td>
               <td>${e.targetType} ${e.targetId}</td><td>${e.reason ?? ""}</td></tr>`,
           )}</tbody></table></div>
           ${next ? html`<p><a href="/admin/moderation-log?${next}">${bi("Дальше", "Next")} →</a></p>` : ""}`
