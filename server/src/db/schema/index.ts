@@ -2,6 +2,7 @@
 export * from "./audits.ts";
 export * from "./auth.ts";
 export * from "./competencies.ts";
+export * from "./competitors.ts";
 export * from "./employees.ts";
 export * from "./lifecycle.ts";
 export * from "./marketing.ts";
