@@ -6,6 +6,12 @@ import { html } from "hono/html";
 import { z } from "zod";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
+import {
+  ModuleInputSchema,
+  moduleDescription,
+  moduleTitle,
+  UpdateInputSchema,
+} from "../../program/marketplace/input.ts";
 import { addModule, addUpdate, editModule, listModules } from "../../program/marketplace/modules.ts";
 import type { AppEnv } from "../../types.ts";
 import {
@@ -22,25 +28,7 @@ import { cabinetPage, loadPartner } from "./frame.ts";
 
 type Deps = { db: Db; clock: Clock; publicUrl: string };
 
-// The same limits as the API (routes/marketplace).
-const title = z.string().trim().min(1).max(200);
-const description = z.string().trim().min(1).max(5000);
-const ModuleForm = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9_]{2,50}\.[a-z0-9_]{2,50}$/, "Код вида partner.module / A code like partner.module"),
-  title,
-  description,
-});
-const EditForm = z.object({ title, description });
-const UpdateForm = z.object({
-  version: z
-    .string()
-    .trim()
-    .regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}$/, "Версия вида 1.2.3 / A version like 1.2.3"),
-  notes: z.string().trim().min(1).max(5000),
-});
+const EditForm = z.object({ title: moduleTitle, description: moduleDescription });
 
 const doneWords: Record<string, [string, string]> = {
   module: ["Модуль добавлен.", "The module was added."],
@@ -151,7 +139,7 @@ async function submit<T>(
 }
 
 export const addModuleForm = (c: Context<AppEnv>, deps: Deps) =>
-  submit(c, deps, "add", "module", ModuleForm, (data, by) =>
+  submit(c, deps, "add", "module", ModuleInputSchema, (data, by) =>
     addModule(deps.db, c.req.param("partnerId")!, data, by),
   );
 
@@ -164,7 +152,7 @@ export const editModuleForm = (c: Context<AppEnv>, deps: Deps) => {
 
 export const addUpdateForm = (c: Context<AppEnv>, deps: Deps) => {
   const moduleId = c.req.param("moduleId")!;
-  return submit(c, deps, `update-${moduleId}`, "update", UpdateForm, (data, by) =>
+  return submit(c, deps, `update-${moduleId}`, "update", UpdateInputSchema, (data, by) =>
     addUpdate(deps.db, c.req.param("partnerId")!, moduleId, data, by),
   );
 };

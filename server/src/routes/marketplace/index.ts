@@ -4,6 +4,12 @@ import type { Principal } from "../../auth/principal.ts";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import {
+  ModuleInputSchema,
+  moduleDescription,
+  moduleTitle,
+  UpdateInputSchema,
+} from "../../program/marketplace/input.ts";
+import {
   addModule,
   addUpdate,
   editModule,
@@ -15,8 +21,6 @@ import { actorAt, json, jsonBody, partnerParams, pathId } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const moduleParams = partnerParams.extend({ moduleId: pathId("moduleId") });
-const title = z.string().trim().min(1).max(200);
-const description = z.string().trim().min(1).max(5000);
 
 const UpdateSchema = z
   .object({ id: z.string(), version: z.string(), notes: z.string(), createdAt: z.string() })
@@ -68,19 +72,7 @@ const add = createRoute({
   summary: "Add a Marketplace module",
   request: {
     params: partnerParams,
-    ...jsonBody(
-      z.object({
-        code: z
-          .string()
-          .trim()
-          .regex(
-            /^[a-z0-9_]{2,50}\.[a-z0-9_]{2,50}$/,
-            "код вида partner.module / a code like partner.module",
-          ),
-        title,
-        description,
-      }),
-    ),
+    ...jsonBody(ModuleInputSchema),
   },
   responses: { 201: json(ModuleSchema, "The module"), ...problems(401, 403, 409, 422) },
 });
@@ -94,7 +86,7 @@ const edit = createRoute({
     params: moduleParams,
     ...jsonBody(
       z
-        .object({ title: title.optional(), description: description.optional() })
+        .object({ title: moduleTitle.optional(), description: moduleDescription.optional() })
         .refine((b) => b.title !== undefined || b.description !== undefined, {
           message: "Нужно title или description. / title or description is required.",
           path: ["title"],
@@ -111,15 +103,7 @@ const release = createRoute({
   summary: "Add a module update (version above the latest, release notes)",
   request: {
     params: moduleParams,
-    ...jsonBody(
-      z.object({
-        version: z
-          .string()
-          .trim()
-          .regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}$/, "версия вида 1.2.3 / a version like 1.2.3"),
-        notes: z.string().trim().min(1).max(5000),
-      }),
-    ),
+    ...jsonBody(UpdateInputSchema),
   },
   responses: { 201: json(UpdateSchema, "The update"), ...problems(401, 403, 404, 409, 422) },
 });
