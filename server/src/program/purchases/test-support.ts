@@ -1,9 +1,9 @@
 // Test support for purchases, additional points and documents: the catalogue with the purchase price list,
 // a partner with signed-in users at each rights level (R4E), a moderator.
-import { eq } from "drizzle-orm";
 import type { Clock } from "../../clock.ts";
 import * as s from "../../db/schema/index.ts";
-import { type Harness, signIn, signUp } from "../../test/harness.ts";
+import type { Harness } from "../../test/harness.ts";
+import { partnerUser, signedInAccount } from "../../test/http.ts";
 import { seedCatalogue } from "../catalogue/store.ts";
 import { seedPurchasePrices } from "./prices.ts";
 
@@ -45,17 +45,7 @@ export async function partnerWithUsers(
   let mainEmail = "";
   for (const level of s.employeeLevels) {
     const email = `${level}-${++n}-${id.slice(0, 6)}@example.ru`;
-    await signUp(h.app, email, "test-password-1", `${level} user`);
-    const [u] = await h.db.select({ id: s.user.id }).from(s.user).where(eq(s.user.email, email));
-    await h.db.insert(s.employeeLinks).values({
-      partnerId: id,
-      userId: u!.id,
-      level,
-      invitation: "accepted",
-      invitedAt: when,
-      respondedAt: when,
-    });
-    cookies[level] = await signIn(h.app, email, "test-password-1");
+    cookies[level] = (await partnerUser(h, id, email, { level, at: when, name: `${level} user` })).cookie;
     if (level === "main") mainEmail = email;
   }
   return {
@@ -74,8 +64,6 @@ export async function staffUser(
   role: "moderator" | "admin",
 ): Promise<{ cookie: string; id: string }> {
   const email = `${role}-${++n}@example.ru`;
-  await signUp(h.app, email, "staff-password-1", `${role} user`);
-  await h.db.update(s.user).set({ role }).where(eq(s.user.email, email));
-  const [u] = await h.db.select({ id: s.user.id }).from(s.user).where(eq(s.user.email, email));
-  return { cookie: await signIn(h.app, email, "staff-password-1"), id: u!.id };
+  const { userId, cookie } = await signedInAccount(h, email, { role, name: `${role} user` });
+  return { cookie, id: userId };
 }

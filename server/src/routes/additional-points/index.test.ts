@@ -10,6 +10,7 @@ import {
 } from "../../program/purchases/test-support.ts";
 import { dayClock } from "../../program/status/test-support.ts";
 import { body, createHarness, type Harness } from "../../test/harness.ts";
+import { jsonInit } from "../../test/http.ts";
 
 const clock = dayClock("2026-10-28");
 
@@ -26,11 +27,7 @@ describe("additional points (R5.3)", () => {
   afterAll(() => h.close());
 
   const post = (path: string, cookie: string, payload: unknown) =>
-    h.app.request(`/api/v1${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(payload),
-    });
+    h.app.request(`/api/v1${path}`, jsonInit("POST", cookie, payload));
   const request = (cookie: string, payload: Record<string, unknown> = {}) =>
     post(`/partners/${p.id}/additional-points`, cookie, {
       kind: "marketing",

@@ -4,7 +4,6 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { additionalPointsKinds } from "../../db/schema/index.ts";
-import { unauthenticated } from "../../errors/index.ts";
 import {
   decideRequest,
   moderationQueue,
@@ -12,6 +11,7 @@ import {
   requestView,
   submitRequest,
 } from "../../program/additional-points/requests.ts";
+import { json, jsonBody, partnerParams, pathId, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const RequestSchema = z
@@ -35,16 +35,7 @@ const QueueItem = RequestSchema.extend({
   overdue: z.boolean(),
 }).openapi("AdditionalPointsQueueItem");
 
-const partnerParam = z.object({
-  partnerId: z.string().openapi({ param: { name: "partnerId", in: "path" } }),
-});
-const requestParam = z.object({
-  requestId: z.string().openapi({ param: { name: "requestId", in: "path" } }),
-});
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
+const requestParam = z.object({ requestId: pathId("requestId") });
 
 const submit = createRoute({
   method: "post",
@@ -53,22 +44,17 @@ const submit = createRoute({
   tags: ["additional points"],
   summary: "Request additional points for marketing, a client review, support or a complex project (R5.3)",
   request: {
-    params: partnerParam,
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.object({
-            kind: z.enum(additionalPointsKinds),
-            description: z.string().trim().min(10).max(4000),
-            evidenceUrl: z
-              .url({ protocol: /^https?$/ })
-              .max(2000)
-              .optional(),
-          }),
-        },
-      },
-    },
+    params: partnerParams,
+    ...jsonBody(
+      z.object({
+        kind: z.enum(additionalPointsKinds),
+        description: z.string().trim().min(10).max(4000),
+        evidenceUrl: z
+          .url({ protocol: /^https?$/ })
+          .max(2000)
+          .optional(),
+      }),
+    ),
   },
   responses: { 201: json(RequestSchema, "Submitted"), ...problems(401, 403, 404, 409, 422) },
 });
@@ -79,7 +65,7 @@ const mine = createRoute({
   security: [{ session: [] }],
   tags: ["additional points"],
   summary: "The partner's additional-points requests, newest first",
-  request: { params: partnerParam },
+  request: { params: partnerParams },
   responses: { 200: json(z.object({ items: z.array(RequestSchema) }), "Requests"), ...problems(401, 403) },
 });
 
@@ -100,25 +86,20 @@ const decide = createRoute({
   summary: "Approve with an amount (credited at once) or decline; logged and mailed to the partner",
   request: {
     params: requestParam,
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z
-            .object({
-              approve: z.boolean(),
-              points: z.number().int().min(1).max(1000).optional(),
-              reason: z.string().trim().min(1).max(2000),
-            })
-            .superRefine((b, ctx) => {
-              if (b.approve && b.points === undefined)
-                ctx.addIssue({ code: "custom", path: ["points"], message: "An approval sets the amount" });
-              if (!b.approve && b.points !== undefined)
-                ctx.addIssue({ code: "custom", path: ["points"], message: "A refusal credits no points" });
-            }),
-        },
-      },
-    },
+    ...jsonBody(
+      z
+        .object({
+          approve: z.boolean(),
+          points: z.number().int().min(1).max(1000).optional(),
+          reason: z.string().trim().min(1).max(2000),
+        })
+        .superRefine((b, ctx) => {
+          if (b.approve && b.points === undefined)
+            ctx.addIssue({ code: "custom", path: ["points"], message: "An approval sets the amount" });
+          if (!b.approve && b.points !== undefined)
+            ctx.addIssue({ code: "custom", path: ["points"], message: "A refusal credits no points" });
+        }),
+    ),
   },
   responses: { 200: json(RequestSchema, "Decided"), ...problems(401, 403, 404, 409, 422) },
 });
@@ -126,8 +107,7 @@ const decide = createRoute({
 export function additionalPointsRoutes({ db, clock }: { db: Db; clock: Clock }) {
   return createRouter()
     .openapi(submit, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { partnerId } = c.req.valid("param");
       const row = await submitRequest(db, { partnerId, userId: p.userId, ...c.req.valid("json") }, { clock });
       return c.json(requestView(row), 201);
@@ -138,8 +118,7 @@ export function additionalPointsRoutes({ db, clock }: { db: Db; clock: Clock }) 
     })
     .openapi(queue, async (c) => c.json({ items: await moderationQueue(db, { clock }) }, 200))
     .openapi(decide, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const row = await decideRequest(
         db,
         { requestId: c.req.valid("param").requestId, moderatorId: p.userId, decision: c.req.valid("json") },

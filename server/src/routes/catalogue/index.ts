@@ -5,6 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { editions, partnerStatuses, partners, purchaseKinds } from "../../db/schema/index.ts";
 import { allPrices, discountFor, partnerPrice } from "../../program/purchases/prices.ts";
+import { json } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const Offer = z.object({
@@ -40,19 +41,13 @@ const route = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: "Price list",
-      content: {
-        "application/json": {
-          schema: z.object({
-            items: z.array(EditionItem),
-            partner: z
-              .object({ id: z.string(), name: z.string(), status: z.enum(partnerStatuses) })
-              .nullable(),
-          }),
-        },
-      },
-    },
+    200: json(
+      z.object({
+        items: z.array(EditionItem),
+        partner: z.object({ id: z.string(), name: z.string(), status: z.enum(partnerStatuses) }).nullable(),
+      }),
+      "Price list",
+    ),
     ...problems(422),
   },
 });

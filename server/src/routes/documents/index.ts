@@ -16,15 +16,9 @@ import {
 } from "../../program/documents/claim.ts";
 import { renderAuthorizationLetter } from "../../program/documents/letter.ts";
 import type { AppEnv } from "../../types.ts";
+import { partnerParams } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
-const partnerParam = z.object({
-  partnerId: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: "partnerId", in: "path" } }),
-});
 const pdf = {
   description: "The PDF (ETag: a new one when the status changes)",
   content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } },
@@ -36,7 +30,7 @@ const certificate = createRoute({
   security: [{ session: [] }],
   tags: ["documents"],
   summary: "The partner certificate: name, status and its dates, verification URL and QR code (R2.5)",
-  request: { params: partnerParam },
+  request: { params: partnerParams },
   responses: { 200: pdf, 304: { description: "Not modified" }, ...problems(401, 403, 404, 409) },
 });
 
@@ -46,7 +40,7 @@ const letter = createRoute({
   security: [{ session: [] }],
   tags: ["documents"],
   summary: "The authorization letter to sell the editions, once the contract is concluded (R2.5)",
-  request: { params: partnerParam },
+  request: { params: partnerParams },
   responses: { 200: pdf, 304: { description: "Not modified" }, ...problems(401, 403, 404, 409) },
 });
 

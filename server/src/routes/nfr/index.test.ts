@@ -9,6 +9,7 @@ import { type FixtureSite, serveFixture, testNetwork } from "../../program/reaud
 import { recordAccrual } from "../../program/status/apply.ts";
 import { createPartner, dayClock, goldTeam, withCatalogue } from "../../program/status/test-support.ts";
 import { body, createHarness, type Harness, ORIGIN } from "../../test/harness.ts";
+import { jsonInit } from "../../test/http.ts";
 
 const TODAY = "2026-11-24";
 const KEY = /^NFR-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}$/;
@@ -29,14 +30,7 @@ describe("NFR licenses (R6)", () => {
   let mod: string;
 
   const call = (cookie: string, method: string, path: string, json?: unknown) =>
-    app.request(`/api/v1${path}`, {
-      method,
-      headers: {
-        ...(cookie ? { cookie } : {}),
-        ...(json !== undefined ? { "Content-Type": "application/json" } : {}),
-      },
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-    });
+    app.request(`/api/v1${path}`, jsonInit(method, cookie, json));
   const card = (partnerId: string, website: string) =>
     h.db.insert(s.cardVersions).values({
       partnerId,

@@ -3,21 +3,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { unauthenticated } from "../../errors/index.ts";
 import { registerBitrix24Nfr } from "../../program/nfr/bitrix24.ts";
 import { decideNfrRequest } from "../../program/nfr/decide.ts";
 import { requestDowngrade } from "../../program/nfr/downgrade.ts";
 import { moderationRequests, partnerNfr, requestView } from "../../program/nfr/list.ts";
 import { requestOwnSiteNfr } from "../../program/nfr/own-site.ts";
 import type { AuditNetwork } from "../../program/reaudit/run.ts";
+import { anyJson, jsonBody, partnerParams, pathId, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
-const ok = (description: string) => ({ description, content: { "application/json": { schema: z.any() } } });
-const json = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { "application/json": { schema } },
-});
-const partnerParams = z.object({ partnerId: z.string().min(1).max(100) });
 const editionCode = z.string().min(1).max(100);
 
 const list = createRoute({
@@ -26,7 +20,7 @@ const list = createRoute({
   tags: ["nfr"],
   summary: "The partner's NFR licenses with their keys (main and full users only), and its requests",
   request: { params: partnerParams },
-  responses: { 200: ok("Licenses and requests"), ...problems(401, 403) },
+  responses: { 200: anyJson("Licenses and requests"), ...problems(401, 403) },
 });
 const downgrade = createRoute({
   method: "post",
@@ -35,9 +29,9 @@ const downgrade = createRoute({
   summary: "Ask to change a status key's edition to a lower one (R6.1b); a moderator decides",
   request: {
     params: partnerParams,
-    body: json(z.object({ licenseId: z.string().min(1).max(100), editionCode })),
+    ...jsonBody(z.object({ licenseId: z.string().min(1).max(100), editionCode })),
   },
-  responses: { 201: ok("Request pending"), ...problems(401, 403, 404, 409, 422) },
+  responses: { 201: anyJson("Request pending"), ...problems(401, 403, 404, 409, 422) },
 });
 const ownSite = createRoute({
   method: "post",
@@ -47,14 +41,14 @@ const ownSite = createRoute({
     "NFR on request for the partner's own site (R6.2a–c): conditions checked, the site audited (A1, A5, A7)",
   request: {
     params: partnerParams,
-    body: json(
+    ...jsonBody(
       z.object({
         siteUrl: z.url({ protocol: /^https?$/ }).max(2000),
         editionCode,
       }),
     ),
   },
-  responses: { 201: ok("Request pending, with the audit"), ...problems(401, 403, 404, 409, 422) },
+  responses: { 201: anyJson("Request pending, with the audit"), ...problems(401, 403, 404, 409, 422) },
 });
 const queue = createRoute({
   method: "get",
@@ -62,7 +56,7 @@ const queue = createRoute({
   tags: ["nfr"],
   summary: "NFR requests in a state (pending by default), oldest first",
   request: { query: z.object({ state: z.enum(["pending", "approved", "rejected"]).optional() }) },
-  responses: { 200: ok("Requests"), ...problems(401, 403, 422) },
+  responses: { 200: anyJson("Requests"), ...problems(401, 403, 422) },
 });
 const decide = createRoute({
   method: "post",
@@ -70,10 +64,10 @@ const decide = createRoute({
   tags: ["nfr"],
   summary: "Approve (the key's edition changes / the license is issued) or reject an NFR request",
   request: {
-    params: z.object({ requestId: z.string().min(1).max(100) }),
-    body: json(z.object({ approve: z.boolean(), reason: z.string().trim().min(1).max(2000) })),
+    params: z.object({ requestId: pathId("requestId") }),
+    ...jsonBody(z.object({ approve: z.boolean(), reason: z.string().trim().min(1).max(2000) })),
   },
-  responses: { 200: ok("Decided"), ...problems(401, 403, 404, 409, 422) },
+  responses: { 200: anyJson("Decided"), ...problems(401, 403, 404, 409, 422) },
 });
 const bitrix24 = createRoute({
   method: "post",
@@ -82,9 +76,9 @@ const bitrix24 = createRoute({
   summary: 'Switch the partner\'s Bitrix24 portal to NFR (R6.3a, "Company" plan, a year)',
   request: {
     params: partnerParams,
-    body: json(z.object({ portalDomain: z.string().trim().min(1).max(253) })),
+    ...jsonBody(z.object({ portalDomain: z.string().trim().min(1).max(253) })),
   },
-  responses: { 201: ok("Switched"), ...problems(401, 403, 404, 409, 422) },
+  responses: { 201: anyJson("Switched"), ...problems(401, 403, 404, 409, 422) },
 });
 
 export function nfrRoutes({
@@ -96,11 +90,8 @@ export function nfrRoutes({
   clock: Clock;
   nfrSiteNetwork?: AuditNetwork;
 }) {
-  const userId = (c: { get(key: "principal"): { userId: string } | null }) => {
-    const p = c.get("principal");
-    if (!p) throw unauthenticated();
-    return p.userId;
-  };
+  const userId = (c: { get(key: "principal"): { userId: string } | null }) =>
+    signedIn(c.get("principal")).userId;
   return createRouter()
     .openapi(list, async (c) => {
       const { partnerId } = c.req.valid("param");

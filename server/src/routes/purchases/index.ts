@@ -5,10 +5,11 @@ import { eq } from "drizzle-orm";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { partnerStatuses, partners, purchaseKinds } from "../../db/schema/index.ts";
-import { AppError, notFound, unauthenticated } from "../../errors/index.ts";
+import { AppError, notFound } from "../../errors/index.ts";
 import { buy } from "../../program/purchases/buy.ts";
 import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from "../../program/purchases/idempotency.ts";
 import { listPurchases, purchaseView } from "../../program/purchases/view.ts";
+import { json, jsonBody, partnerParams, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
 const code = z.string().trim().min(1).max(64);
@@ -69,10 +70,6 @@ export const PurchaseSchema = z
   })
   .openapi("Purchase");
 
-const partnerParam = z.object({
-  partnerId: z.string().openapi({ param: { name: "partnerId", in: "path" } }),
-});
-
 const create = createRoute({
   method: "post",
   path: "/partners/{partnerId}/purchases",
@@ -80,20 +77,17 @@ const create = createRoute({
   tags: ["purchases"],
   summary: "Buy a renewal, upgrade, extra sites or extra portal users at the partner discount (R5.2, R2.4)",
   request: {
-    params: partnerParam,
+    params: partnerParams,
     headers: z.object({
       "idempotency-key": z.string().optional().openapi({
         description: "Required: a UUID (16–128 of A–Z a–z 0–9 . _ : -); a retry sends the same key",
       }),
     }),
-    body: { required: true, content: { "application/json": { schema: PurchaseBody } } },
+    ...jsonBody(PurchaseBody),
   },
   responses: {
-    201: { description: "Bought and credited", content: { "application/json": { schema: PurchaseSchema } } },
-    200: {
-      description: "The same key and request again: the stored purchase, not credited again",
-      content: { "application/json": { schema: PurchaseSchema } },
-    },
+    201: json(PurchaseSchema, "Bought and credited"),
+    200: json(PurchaseSchema, "The same key and request again: the stored purchase, not credited again"),
     ...problems(401, 403, 404, 409, 422),
   },
 });
@@ -104,12 +98,9 @@ const list = createRoute({
   security: [{ session: [] }],
   tags: ["purchases"],
   summary: "The partner's purchases, newest first",
-  request: { params: partnerParam },
+  request: { params: partnerParams },
   responses: {
-    200: {
-      description: "Purchases",
-      content: { "application/json": { schema: z.object({ items: z.array(PurchaseSchema) }) } },
-    },
+    200: json(z.object({ items: z.array(PurchaseSchema) }), "Purchases"),
     ...problems(401, 403, 404),
   },
 });
@@ -117,8 +108,7 @@ const list = createRoute({
 export function purchaseRoutes({ db, clock }: { db: Db; clock: Clock }) {
   return createRouter()
     .openapi(create, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { partnerId } = c.req.valid("param");
       const key = parseIdempotencyKey(c.req.valid("header")["idempotency-key"]);
       if (!key) {

@@ -3,15 +3,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { unauthenticated } from "../../errors/index.ts";
 import { addQuestion, addTest, changeQuestion, changeTest } from "../../program/quality/admin.ts";
+import { anyJson, jsonBody, pathId, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
-const ok = (description: string) => ({ description, content: { "application/json": { schema: z.any() } } });
-const json = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { "application/json": { schema } },
-});
 const text = z.string().trim().min(1).max(500);
 const change = z
   .object({ active: z.boolean().optional(), position: z.number().int().min(1).max(1000).optional() })
@@ -25,7 +20,7 @@ const addQuestionRoute = createRoute({
   tags: ["quality"],
   summary: "Add a question to the call's questionnaire (R5.5b)",
   request: {
-    body: json(
+    ...jsonBody(
       z.object({
         textRu: text,
         textEn: text,
@@ -34,15 +29,15 @@ const addQuestionRoute = createRoute({
       }),
     ),
   },
-  responses: { 201: ok("Added"), ...problems(401, 403, 422) },
+  responses: { 201: anyJson("Added"), ...problems(401, 403, 422) },
 });
 const changeQuestionRoute = createRoute({
   method: "patch",
   path: "/admin/qm/questions/{questionId}",
   tags: ["quality"],
   summary: "Retire, restore or move a question",
-  request: { params: z.object({ questionId: z.string().min(1).max(100) }), body: json(change) },
-  responses: { 200: ok("Changed"), ...problems(401, 403, 404, 422) },
+  request: { params: z.object({ questionId: pathId("questionId") }), ...jsonBody(change) },
+  responses: { 200: anyJson("Changed"), ...problems(401, 403, 404, 422) },
 });
 const addTestRoute = createRoute({
   method: "post",
@@ -50,7 +45,7 @@ const addTestRoute = createRoute({
   tags: ["quality"],
   summary: "Add a mandatory quality monitor test (R5.5a)",
   request: {
-    body: json(
+    ...jsonBody(
       z.object({
         code: z.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/, "a-z, 0-9, -"),
         titleRu: text,
@@ -58,23 +53,20 @@ const addTestRoute = createRoute({
       }),
     ),
   },
-  responses: { 201: ok("Added"), ...problems(401, 403, 409, 422) },
+  responses: { 201: anyJson("Added"), ...problems(401, 403, 409, 422) },
 });
 const changeTestRoute = createRoute({
   method: "patch",
   path: "/admin/qm/tests/{code}",
   tags: ["quality"],
   summary: "Retire, restore or move a mandatory test",
-  request: { params: z.object({ code: z.string().min(1).max(50) }), body: json(change) },
-  responses: { 200: ok("Changed"), ...problems(401, 403, 404, 422) },
+  request: { params: z.object({ code: z.string().min(1).max(50) }), ...jsonBody(change) },
+  responses: { 200: anyJson("Changed"), ...problems(401, 403, 404, 422) },
 });
 
 export function qmAdminRoutes({ db, clock }: { db: Db; clock: Clock }) {
-  const adminId = (c: { get(key: "principal"): { userId: string } | null }) => {
-    const p = c.get("principal");
-    if (!p) throw unauthenticated();
-    return p.userId;
-  };
+  const adminId = (c: { get(key: "principal"): { userId: string } | null }) =>
+    signedIn(c.get("principal")).userId;
   return createRouter()
     .openapi(addQuestionRoute, async (c) =>
       c.json(await addQuestion(db, { ...c.req.valid("json"), adminId: adminId(c) }, { clock }), 201),

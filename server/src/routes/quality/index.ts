@@ -4,19 +4,13 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { qmStates } from "../../db/schema/index.ts";
-import { unauthenticated } from "../../errors/index.ts";
 import { recordCall, rejectSubmission } from "../../program/quality/call.ts";
 import { moderationQueue, partnerResults, questionnaire } from "../../program/quality/queries.ts";
 import { submitQm } from "../../program/quality/submit.ts";
+import { anyJson, jsonBody, partnerParams, pathId, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
-const ok = (description: string) => ({ description, content: { "application/json": { schema: z.any() } } });
-const json = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { "application/json": { schema } },
-});
-const partnerParams = z.object({ partnerId: z.string().min(1).max(100) });
-const submissionParams = z.object({ submissionId: z.string().min(1).max(100) });
+const submissionParams = z.object({ submissionId: pathId("submissionId") });
 
 const submitBody = z.object({
   projectId: z.string().min(1).max(100),
@@ -45,8 +39,8 @@ const submit = createRoute({
   path: "/partners/{partnerId}/qm-submissions",
   tags: ["quality"],
   summary: "QM stage 1: quality monitor results and the client's contacts (R5.5a)",
-  request: { params: partnerParams, body: json(submitBody) },
-  responses: { 201: ok("Submitted, waiting for the call"), ...problems(401, 403, 404, 409, 422) },
+  request: { params: partnerParams, ...jsonBody(submitBody) },
+  responses: { 201: anyJson("Submitted, waiting for the call"), ...problems(401, 403, 404, 409, 422) },
 });
 const queue = createRoute({
   method: "get",
@@ -54,14 +48,14 @@ const queue = createRoute({
   tags: ["quality"],
   summary: "The QM queue: submissions in a state (default: waiting for the call), oldest first",
   request: { query: z.object({ state: z.enum(qmStates).optional() }) },
-  responses: { 200: ok("Submissions"), ...problems(401, 403, 422) },
+  responses: { 200: anyJson("Submissions"), ...problems(401, 403, 422) },
 });
 const questions = createRoute({
   method: "get",
   path: "/qm/questionnaire",
   tags: ["quality"],
   summary: "The mandatory tests (R5.5a) and the call's questionnaire (R5.5b)",
-  responses: { 200: ok("Tests and questions"), ...problems(401) },
+  responses: { 200: anyJson("Tests and questions"), ...problems(401) },
 });
 const call = createRoute({
   method: "post",
@@ -70,7 +64,7 @@ const call = createRoute({
   summary: "QM stage 2: the call's ratings; completes the QM, credits the license's point cost (R5.5b)",
   request: {
     params: submissionParams,
-    body: json(
+    ...jsonBody(
       z.object({
         ratings: z
           .array(
@@ -86,15 +80,18 @@ const call = createRoute({
       }),
     ),
   },
-  responses: { 201: ok("Completed"), ...problems(401, 403, 404, 409, 422) },
+  responses: { 201: anyJson("Completed"), ...problems(401, 403, 404, 409, 422) },
 });
 const reject = createRoute({
   method: "post",
   path: "/moderation/qm-submissions/{submissionId}/reject",
   tags: ["quality"],
   summary: "Decline a QM submission with a reason (the project may be submitted again)",
-  request: { params: submissionParams, body: json(z.object({ reason: z.string().trim().min(1).max(2000) })) },
-  responses: { 200: ok("Declined"), ...problems(401, 403, 404, 409, 422) },
+  request: {
+    params: submissionParams,
+    ...jsonBody(z.object({ reason: z.string().trim().min(1).max(2000) })),
+  },
+  responses: { 200: anyJson("Declined"), ...problems(401, 403, 404, 409, 422) },
 });
 const results = createRoute({
   method: "get",
@@ -102,14 +99,13 @@ const results = createRoute({
   tags: ["quality"],
   summary: "Each client's QM results: tests, the call's ratings, points (R5.5b)",
   request: { params: partnerParams },
-  responses: { 200: ok("Results"), ...problems(401, 403) },
+  responses: { 200: anyJson("Results"), ...problems(401, 403) },
 });
 
 export function qualityRoutes({ db, clock }: { db: Db; clock: Clock }) {
   return createRouter()
     .openapi(submit, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { partnerId } = c.req.valid("param");
       const body = c.req.valid("json");
       const row = await submitQm(db, { partnerId, ...body, userId: p.userId }, { clock });
@@ -134,8 +130,7 @@ export function qualityRoutes({ db, clock }: { db: Db; clock: Clock }) {
     })
     .openapi(questions, async (c) => c.json(await questionnaire(db), 200))
     .openapi(call, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { submissionId } = c.req.valid("param");
       const { ratings, note } = c.req.valid("json");
       const done = await recordCall(db, { submissionId, ratings, moderatorId: p.userId, note }, { clock });
@@ -161,8 +156,7 @@ export function qualityRoutes({ db, clock }: { db: Db; clock: Clock }) {
       );
     })
     .openapi(reject, async (c) => {
-      const p = c.get("principal");
-      if (!p) throw unauthenticated();
+      const p = signedIn(c.get("principal"));
       const { submissionId } = c.req.valid("param");
       const { reason } = c.req.valid("json");
       await rejectSubmission(db, { submissionId, moderatorId: p.userId, reason }, { clock });
