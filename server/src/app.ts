@@ -25,6 +25,7 @@ import { badgePlacementRoutes } from "./routes/badge-placements/index.ts";
 import { cabinetRoutes } from "./routes/cabinet/index.ts";
 import { cardRoutes } from "./routes/cards/index.ts";
 import { catalogueRoutes } from "./routes/catalogue/index.ts";
+import { competingPlatformRoutes } from "./routes/competing-platforms/index.ts";
 import { devOutboxApi, devOutboxPage } from "./routes/dev-outbox/index.ts";
 import { directoryRoutes } from "./routes/directory/index.ts";
 import { documentRoutes } from "./routes/documents/index.ts";
@@ -140,6 +141,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/v1", invitationRoutes(deps))
     .route("/api/v1", trainingRoutes(deps))
     .route("/api/v1", marketplaceRoutes(deps))
+    .route("/api/v1", competingPlatformRoutes(deps))
     .route("/api/v1", embedRoutes(widgetDeps))
     .route("/", jwksRoutes(deps))
     .route("/", bundleRoutes(widgetDeps))

@@ -10,6 +10,7 @@ import { createMailer } from "./mail/outbox.ts";
 import { type Transport, transportFor } from "./mail/transport.ts";
 import { createBadgeService } from "./program/badges/service.ts";
 import { moveSingleValuesIntoLists } from "./program/cards/migrate.ts";
+import { seedCompetingPlatforms } from "./program/competitors/platforms.ts";
 import type { AuditNetwork } from "./program/reaudit/run.ts";
 
 export type BootOptions = {
@@ -30,6 +31,7 @@ export async function boot(
     await applyMigrations(db);
     // R1.4a: card phones / e-mails / addresses from before the lists (a data step after the schema's).
     await moveSingleValuesIntoLists(db);
+    await seedCompetingPlatforms(db); // R7.1e: the list admins edit, filled once on an empty table (every start)
   } catch (err) {
     close();
     throw err;

@@ -129,6 +129,10 @@ export const policy: Record<string, Access> = {
   "POST /api/v1/partners/:partnerId/marketplace-modules": right("marketplace"),
   "PATCH /api/v1/partners/:partnerId/marketplace-modules/:moduleId": right("marketplace"),
   "POST /api/v1/partners/:partnerId/marketplace-modules/:moduleId/updates": right("marketplace"),
+  // R7.1e, issue 10: the competing platforms list (data admins edit; /admin/platforms is its page).
+  "GET /api/v1/admin/competing-platforms": { roles: ["admin"] },
+  "POST /api/v1/admin/competing-platforms": { roles: ["admin"] },
+  "PATCH /api/v1/admin/competing-platforms/:platformId": { roles: ["admin"] },
   "GET /api/v1/partners/:partnerId/marketplace-modules/:moduleId/revisions": right("marketplace", staffRoles),
   // R5.2, R2.4: purchases by main/full users (R4E.3–4); the public price list (discounted for a partner user).
   "POST /api/v1/partners/:partnerId/purchases": right("buy"),

@@ -1,5 +1,6 @@
-// R7.1e: which competing platforms a proposal's text names (whole-word matches over the data list).
-import { competingPlatforms } from "./competitors.ts";
+// R7.1e: which competing platforms a proposal's text names — whole-word matches, case-insensitive, ё = е —
+// over the list it is given (the active rows of competing_platforms: program/competitors/platforms.ts).
+export type CompetitorEntry = { name: string; spellings: readonly string[] };
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, "е");
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -16,16 +17,11 @@ function spellingPattern(spelling: string): string {
 }
 
 // A spelling counts only between non-letters, so "wp" never matches inside "wpa" and "уми" not in "умиротворение".
-const matchers = competingPlatforms.map((p) => ({
-  name: p.name,
-  pattern: new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${p.spellings.map(spellingPattern).join("|")})(?![\\p{L}\\p{N}])`,
-    "u",
-  ),
-}));
+const matcher = (p: CompetitorEntry) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${p.spellings.map(spellingPattern).join("|")})(?![\\p{L}\\p{N}])`, "u");
 
-/** The names of the competing platforms the text mentions, in list order; empty when none. */
-export function competitorsNamed(text: string): string[] {
+/** The names of the platforms of `platforms` the text mentions, in list order; empty when none. */
+export function competitorsNamed(text: string, platforms: readonly CompetitorEntry[]): string[] {
   const t = fold(text);
-  return matchers.filter((m) => m.pattern.test(t)).map((m) => m.name);
+  return platforms.filter((p) => p.spellings.length > 0 && matcher(p).test(t)).map((p) => p.name);
 }

@@ -1,8 +1,9 @@
-// R7.1e: competing platforms a proposal to a vendor lead must not offer — data: each platform with the
-// spellings people write (Latin, Cyrillic, slang). Matched as whole words, case-insensitive, ё = е.
-export type CompetitorEntry = { name: string; spellings: readonly string[] };
+// R7.1e: the seed of the competing platforms list (table competing_platforms, edited by admins on /admin/platforms):
+// each platform with the spellings people write (Latin, Cyrillic, slang). Read only by seedCompetingPlatforms
+// (program/competitors/platforms.ts) on an empty table; the proposals check reads the table.
+import type { CompetitorEntry } from "./competitors-match.ts";
 
-export const competingPlatforms: readonly CompetitorEntry[] = [
+export const competingPlatformSeed: readonly CompetitorEntry[] = [
   { name: "Tilda", spellings: ["tilda", "тильда", "тилда", "tilda.cc"] },
   { name: "WordPress", spellings: ["wordpress", "word press", "вордпресс", "вордпрес", "ворд пресс", "wp"] },
   {

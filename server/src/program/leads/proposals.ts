@@ -6,6 +6,7 @@ import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { emailOutbox, leads, moderationLog, proposals } from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
+import { activePlatforms } from "../competitors/platforms.ts";
 import { competitorsNamed } from "./competitors-match.ts";
 import { insertWhen } from "./gated-insert.ts";
 import { proposalMail } from "./mails.ts";
@@ -34,7 +35,7 @@ export async function sendProposal(
   if (visibility(partner, lead) === "none") throw notFound("Заявка не найдена / No such lead.");
   const now = clock.now();
   const id = crypto.randomUUID();
-  const terms = competitorsNamed(input.text);
+  const terms = competitorsNamed(input.text, await activePlatforms(db)); // R7.1e: the admins' list
   const inserted = sql`exists (select 1 from ${proposals} where ${proposals.id} = ${id})`;
   const results = await db.batch([
     // R7.1d: the gate.
