@@ -22,11 +22,13 @@ const spellingsHint: [string, string] = [
   "Через запятую: латиницей, кириллицей, как пишут клиенты",
   "Comma-separated: Latin, Cyrillic, the way clients write it",
 ];
-const choose = (list: Platform[], active?: boolean) =>
-  [
-    ["", "—", ""],
-    ...list.filter((p) => active === undefined || p.active === active).map((p) => [p.id, p.name, ""]),
-  ] as const as readonly (readonly [string, string, string])[];
+/** The platform select's options: every platform, or the active (retired) ones only. */
+const choose = (list: Platform[], active?: boolean): [string, string, string][] => [
+  ["", "—", ""],
+  ...list
+    .filter((p) => active === undefined || p.active === active)
+    .map((p): [string, string, string] => [p.id, p.name, ""]),
+];
 
 export const platforms = adminPage<Platform[]>({
   slug: "platforms",
