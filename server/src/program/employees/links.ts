@@ -6,9 +6,10 @@ import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { AppError, conflict, forbidden, notFound } from "../../errors/index.ts";
+import { mailStatement } from "../../mail/partner.ts";
 import { applyStatus } from "../status/apply.ts";
 import { detachedMail, invitationMail, levelEn, levelRu } from "./mail.ts";
-import { expectChanged, mailStatement, writeOrConflict } from "./writes.ts";
+import { expectChanged, writeOrConflict } from "./writes.ts";
 
 export type EmployeeLink = typeof s.employeeLinks.$inferSelect;
 export type Flags = { marketplace: boolean; leads: boolean };

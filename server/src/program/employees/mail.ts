@@ -1,6 +1,6 @@
 // R4E: e-mails to employees — invitation, detachment, main-user change; Russian first, then English.
 import type { EmployeeLevel } from "../../db/schema/index.ts";
-import type { MailText } from "./writes.ts";
+import type { MailText } from "../../mail/partner.ts";
 
 export const levelRu: Record<EmployeeLevel, string> = {
   main: "главный пользователь",

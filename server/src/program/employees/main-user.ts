@@ -5,10 +5,11 @@ import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { conflict } from "../../errors/index.ts";
+import { mailStatement } from "../../mail/partner.ts";
 import { applyStatus } from "../status/apply.ts";
 import { linkEvent, partnerOf, userByEmail } from "./links.ts";
 import { formerMainUserMail, mainUserMail } from "./mail.ts";
-import { guard, mailStatement, writeOrConflict } from "./writes.ts";
+import { guard, writeOrConflict } from "./writes.ts";
 
 export type MainUserRequest = { email: string; requestReference: string; reason: string };
 

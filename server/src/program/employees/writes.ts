@@ -2,7 +2,6 @@
 // guard: a row that moved between our read and our write fails the whole batch, and the caller gets a 409.
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { emailOutbox } from "../../db/schema/index.ts";
 import { conflict } from "../../errors/index.ts";
 import { runAtomically } from "../status/transitions.ts";
 
@@ -14,15 +13,6 @@ export const guard = (condition: SQL): SQL =>
 
 /** After a guarded UPDATE: fails the batch unless it changed exactly `n` rows. */
 export const expectChanged = (n = 1): SQL => guard(sql`changes() = ${n}`);
-
-export type MailText = { subject: string; text: string };
-
-/** An outbox row written in the same batch as the change it tells about (the mail worker delivers it). */
-export const mailStatement = (db: Db, to: string, mail: MailText, now: Date): SQL =>
-  db
-    .insert(emailOutbox)
-    .values({ to, ...mail, html: null, nextAttemptAt: now, createdAt: now })
-    .getSQL();
 
 /** Runs `statements` as one write batch; a failed guard or a unique index (a concurrent write) is a 409. */
 export async function writeOrConflict(db: Db, statements: readonly SQL[], detail: string): Promise<void> {

@@ -6,6 +6,7 @@ import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
+import { mailStatement } from "../../mail/partner.ts";
 import { normaliseRuPhone } from "../cards/fields.ts";
 import { partnerChanged } from "../status/events.ts";
 import { isStateMoved, runAtomically } from "../status/transitions.ts";
@@ -136,10 +137,7 @@ export async function approveApplication(
         reason: `partner ${partnerId}, contract ${contract.number} of ${contract.date}${by.note ? `: ${by.note}` : ""}`,
       })
       .getSQL(),
-    db
-      .insert(s.emailOutbox)
-      .values({ to: app.contactEmail, ...mail, html: null, nextAttemptAt: now, createdAt: now })
-      .getSQL(),
+    mailStatement(db, app.contactEmail, mail, now),
   ];
   try {
     await runAtomically(db, statements);

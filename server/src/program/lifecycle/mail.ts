@@ -1,8 +1,9 @@
 // R1.2c, R1.5: the lifecycle e-mails — Russian first, then English.
 import { type CivilDate, discountPercent, statusNfrKeys } from "@partner-trust/rules";
 import type { TerminationInitiator } from "../../db/schema/index.ts";
+import type { MailText } from "../../mail/partner.ts";
 
-export type LifecycleMail = { subject: string; text: string };
+export type LifecycleMail = MailText;
 
 /** R1.2c: the application was approved; the partner is Business under an electronic contract. */
 export function approvalMail(

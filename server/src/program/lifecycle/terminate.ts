@@ -8,10 +8,11 @@ import { type Clock, moscowDay, moscowMidnight } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { AppError, conflict, notFound } from "../../errors/index.ts";
+import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
 import { applyStatus } from "../status/apply.ts";
 import { partnerChanged } from "../status/events.ts";
 import { isStateMoved, runAtomically } from "../status/transitions.ts";
-import { cancellationMail, type LifecycleMail, terminationMail } from "./mail.ts";
+import { cancellationMail, terminationMail } from "./mail.ts";
 
 export type TerminationRequest = { by: s.TerminationInitiator; on: CivilDate; reason?: string | undefined };
 
@@ -76,40 +77,15 @@ export function checkTerminationDate(req: TerminationRequest, today: CivilDate):
   }
 }
 
-/** The partner's name and its main user's e-mail (the lifecycle mails' recipient); 404 for no such partner. */
+/** The partner's name and state, and its main users' addresses (the lifecycle mails' recipients); 404 for no such partner. */
 async function partnerContact(db: Db, partnerId: string) {
   const [row] = await db
-    .select({
-      name: s.partners.name,
-      status: s.partners.status,
-      terminatedAt: s.partners.terminatedAt,
-      email: s.user.email,
-    })
+    .select({ name: s.partners.name, status: s.partners.status, terminatedAt: s.partners.terminatedAt })
     .from(s.partners)
-    .leftJoin(
-      s.employeeLinks,
-      and(
-        eq(s.employeeLinks.partnerId, s.partners.id),
-        eq(s.employeeLinks.level, "main"),
-        eq(s.employeeLinks.invitation, "accepted"),
-      ),
-    )
-    .leftJoin(s.user, eq(s.user.id, s.employeeLinks.userId))
-    .where(eq(s.partners.id, partnerId))
-    .limit(1);
+    .where(eq(s.partners.id, partnerId));
   if (!row) throw notFound("Партнёр не найден / No such partner.");
-  return row;
+  return { ...row, emails: await mainUserEmails(db, partnerId) };
 }
-
-const outbox = (db: Db, to: string | null | undefined, mail: LifecycleMail, now: Date) =>
-  to
-    ? [
-        db
-          .insert(s.emailOutbox)
-          .values({ to, ...mail, html: null, nextAttemptAt: now, createdAt: now })
-          .getSQL(),
-      ]
-    : [];
 
 /**
  * Schedules a termination (who may ask for which initiator is the route's concern). Logged in the
@@ -172,7 +148,12 @@ export async function scheduleTermination(
           reason: `by ${req.by} on ${req.on}${reason ? `: ${reason}` : ""}`,
         })
         .getSQL(),
-      ...outbox(db, partner.email, terminationMail(partner.name, { by: req.by, on: req.on, reason }), now),
+      ...mailStatements(
+        db,
+        partner.emails,
+        terminationMail(partner.name, { by: req.by, on: req.on, reason }),
+        now,
+      ),
     ]);
   } catch (err) {
     if (isStateMoved(err))
@@ -231,7 +212,7 @@ export async function cancelTermination(
           reason: `termination on ${scheduled.on} cancelled: ${by.reason}`,
         })
         .getSQL(),
-      ...outbox(db, partner.email, cancellationMail(partner.name, scheduled.on, by.reason), now),
+      ...mailStatements(db, partner.emails, cancellationMail(partner.name, scheduled.on, by.reason), now),
     ]);
   } catch (err) {
     if (isStateMoved(err))

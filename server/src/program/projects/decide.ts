@@ -8,11 +8,12 @@ import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { moscowDay } from "../../clock.ts";
 import * as s from "../../db/schema/index.ts";
 import { conflict, validationError } from "../../errors/index.ts";
+import { mainUserEmailsByPartner } from "../../mail/partner.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
 import { recordAccrual } from "../status/apply.ts";
 import type { ProjectDeps } from "./add.ts";
 import { decisionMail } from "./mail.ts";
-import { editionCodes, mainUserEmails, type ProjectRow, projectOf } from "./view.ts";
+import { editionCodes, type ProjectRow, projectOf } from "./view.ts";
 
 export type Decision = "credit" | "accept_for_review" | "reject";
 const DECIDABLE = ["draft", "under_review", "accepted_for_review"] as const;
@@ -64,7 +65,7 @@ export async function decideProject(
   }
   const own = shares.find((x) => x.partnerId === p.partnerId)?.points ?? null;
 
-  const mails = await mainUserEmails(db, [p.partnerId, ...shares.map((x) => x.partnerId)]);
+  const mails = await mainUserEmailsByPartner(db, [p.partnerId, ...shares.map((x) => x.partnerId)]);
   const recipients = [...new Set([p.partnerId, ...shares.map((x) => x.partnerId)])].flatMap((partnerId) =>
     (mails.get(partnerId) ?? []).map((to) => ({
       to,

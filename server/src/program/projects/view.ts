@@ -1,5 +1,5 @@
 // R5.4: a project as the API shows it, and the reads the routes share (editions, the audit evidence, mail recipients).
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { notFound } from "../../errors/index.ts";
@@ -81,22 +81,4 @@ export function projectView(p: ProjectRow, codes: Map<string, string>) {
     submittedAt: p.submittedAt.toISOString(),
     creditedAt: p.creditedAt?.toISOString() ?? null,
   };
-}
-
-/** The partner's main user(s): the ones told about moderation decisions. */
-export async function mainUserEmails(db: Db, partnerIds: readonly string[]): Promise<Map<string, string[]>> {
-  const rows = await db
-    .select({ partnerId: s.employeeLinks.partnerId, email: s.user.email })
-    .from(s.employeeLinks)
-    .innerJoin(s.user, eq(s.user.id, s.employeeLinks.userId))
-    .where(
-      and(
-        inArray(s.employeeLinks.partnerId, [...partnerIds]),
-        eq(s.employeeLinks.level, "main"),
-        eq(s.employeeLinks.invitation, "accepted"),
-      ),
-    );
-  const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.partnerId, [...(out.get(r.partnerId) ?? []), r.email]);
-  return out;
 }

@@ -4,9 +4,9 @@ import { type CivilDate, promotionsAllowed } from "@partner-trust/rules";
 import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { emailOutbox, moderationLog, partners, promotions, user } from "../../db/schema/index.ts";
+import { moderationLog, partners, promotions, user } from "../../db/schema/index.ts";
 import { conflict, forbidden, notFound, validationError } from "../../errors/index.ts";
-import { outboxRow } from "../leads/mails.ts";
+import { mailStatement } from "../../mail/partner.ts";
 import { shownUntil } from "./period.ts";
 
 export type Promotion = typeof promotions.$inferSelect;
@@ -111,9 +111,14 @@ export async function decidePromotion(
     }),
     ...(row.email
       ? [
-          db
-            .insert(emailOutbox)
-            .values(outboxRow(row.email, `${ru} / ${en}: ${row.p.title}`, `${ru}${why}\n\n${en}${why}`, now)),
+          db.run(
+            mailStatement(
+              db,
+              row.email,
+              { subject: `${ru} / ${en}: ${row.p.title}`, text: `${ru}${why}\n\n${en}${why}` },
+              now,
+            ),
+          ),
         ]
       : []),
   ]);
