@@ -7,6 +7,7 @@ import type { Db } from "../../db/client.ts";
 import { moderationLog, nfrLicenses, partners } from "../../db/schema/index.ts";
 import { conflict, notFound, validationError } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
+import { isUniqueViolation } from "../purchases/idempotency.ts";
 import { newLicenseKey } from "../status/keys.ts";
 import { runAtomically } from "../status/transitions.ts";
 import { bitrix24Mail } from "./mail.ts";
@@ -105,13 +106,8 @@ export async function registerBitrix24Nfr(
       ...mailStatements(db, await mainUserEmails(db, input.partnerId), bitrix24Mail(portal), now),
     ]);
   } catch (err) {
-    if (
-      /UNIQUE constraint failed/i.test(
-        `${(err as Error).message} ${(err as { cause?: Error }).cause?.message}`,
-      )
-    ) {
+    if (isUniqueViolation(err))
       throw conflict("Этот портал уже переведён на NFR / This portal is already on an NFR license.");
-    }
     throw err;
   }
   return { id, portalDomain: portal, plan: "company" as const, validFrom: today, validUntil: until };

@@ -8,17 +8,13 @@ import type { Db } from "../../db/client.ts";
 import { editions, moderationLog, nfrLicenses, nfrRequests } from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
+import { isUniqueViolation } from "../purchases/idempotency.ts";
 import { newLicenseKey } from "../status/keys.ts";
 import { isStateMoved, runAtomically } from "../status/transitions.ts";
 import { requestDecidedMail } from "./mail.ts";
 
 /** Fails the batch (SQLite "malformed JSON") when the previous statement did not change exactly one row. */
 const guard = sql`select json(case when changes() = 1 then '1' else 'nfr request moved' end)`;
-
-const isUnique = (err: unknown) =>
-  /UNIQUE constraint failed/i.test(
-    `${(err as Error)?.message} ${(err as { cause?: Error })?.cause?.message}`,
-  );
 
 export async function decideNfrRequest(
   db: Db,
@@ -127,7 +123,7 @@ export async function decideNfrRequest(
         "Заявка или ключ изменились, решение не записано / The request or the key changed meanwhile: nothing written.",
       );
     // R6.2a: once per partner (the partial unique index).
-    if (isUnique(err))
+    if (isUniqueViolation(err))
       throw conflict(
         "NFR по заявке уже выдавался этому партнёру (R6.2a) / This partner already had its NFR on request (R6.2a).",
       );

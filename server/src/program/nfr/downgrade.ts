@@ -5,6 +5,8 @@ import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { editions, nfrLicenses, nfrRequests, partners } from "../../db/schema/index.ts";
 import { conflict, notFound, validationError } from "../../errors/index.ts";
+import { isUniqueViolation } from "../purchases/idempotency.ts";
+import { alreadyPending, refuseIfPending } from "./pending.ts";
 
 export async function requestDowngrade(
   db: Db,
@@ -45,18 +47,7 @@ export async function requestDowngrade(
       },
     ]);
   }
-  const [pending] = await db
-    .select({ id: nfrRequests.id })
-    .from(nfrRequests)
-    .where(
-      and(
-        eq(nfrRequests.partnerId, input.partnerId),
-        eq(nfrRequests.kind, "downgrade"),
-        eq(nfrRequests.state, "pending"),
-      ),
-    );
-  if (pending)
-    throw conflict("Заявка уже ждёт решения модератора / A request is already waiting for a moderator.");
+  await refuseIfPending(db, input.partnerId, "downgrade");
   const now = clock.now();
   try {
     const [row] = await db
@@ -74,13 +65,7 @@ export async function requestDowngrade(
       .returning();
     return row!;
   } catch (err) {
-    if (
-      /UNIQUE constraint failed/i.test(
-        `${(err as Error).message} ${(err as { cause?: Error }).cause?.message}`,
-      )
-    ) {
-      throw conflict("Заявка уже ждёт решения модератора / A request is already waiting for a moderator.");
-    }
+    if (isUniqueViolation(err)) throw alreadyPending();
     throw err;
   }
 }

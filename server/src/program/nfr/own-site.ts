@@ -24,8 +24,10 @@ import {
 import { AppError, conflict, notFound, validationError } from "../../errors/index.ts";
 import { approvedCard, normaliseHost } from "../../routes/public-card/card.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
+import { isUniqueViolation } from "../purchases/idempotency.ts";
 import { type AuditNetwork, auditSite, type Finding } from "../reaudit/run.ts";
 import { storeServerReport } from "../reaudit/store.ts";
+import { alreadyPending, refuseIfPending } from "./pending.ts";
 
 /** A request's audit reads the site, not the whole crawl the daily re-audit makes. */
 export const REQUEST_BOUNDS = { maxPages: 10, maxDepth: 2, timeBudgetMs: 30_000, maxTotalBytes: 10 << 20 };
@@ -130,18 +132,7 @@ export async function requestOwnSiteNfr(
       },
     ]);
   }
-  const [pending] = await db
-    .select({ id: nfrRequests.id })
-    .from(nfrRequests)
-    .where(
-      and(
-        eq(nfrRequests.partnerId, input.partnerId),
-        eq(nfrRequests.kind, "own_site"),
-        eq(nfrRequests.state, "pending"),
-      ),
-    );
-  if (pending)
-    throw conflict("Заявка уже ждёт решения модератора / A request is already waiting for a moderator.");
+  await refuseIfPending(db, input.partnerId, "own_site");
 
   const checkedAt = deps.clock.now();
   const audit = await auditSite({
@@ -209,13 +200,7 @@ export async function requestOwnSiteNfr(
       .returning({ id: nfrRequests.id });
     return { requestId: row!.id, eligibility, auditReportId, findings };
   } catch (err) {
-    if (
-      /UNIQUE constraint failed/i.test(
-        `${(err as Error).message} ${(err as { cause?: Error }).cause?.message}`,
-      )
-    ) {
-      throw conflict("Заявка уже ждёт решения модератора / A request is already waiting for a moderator.");
-    }
+    if (isUniqueViolation(err)) throw alreadyPending();
     throw err;
   }
 }

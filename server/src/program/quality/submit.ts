@@ -5,6 +5,7 @@ import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { projects, qmSubmissions, qmTests } from "../../db/schema/index.ts";
 import { conflict, type FieldError, notFound, validationError } from "../../errors/index.ts";
+import { isUniqueViolation } from "../purchases/idempotency.ts";
 
 export type TestResultInput = { code: string; passed: boolean; explanation?: string | undefined };
 
@@ -71,11 +72,6 @@ export function checkTests(
     explanation: t.explanation?.trim() || null,
   }));
 }
-
-const isUniqueViolation = (err: unknown): boolean =>
-  /UNIQUE constraint failed/i.test(
-    `${(err as Error)?.message} ${(err as { cause?: Error })?.cause?.message ?? ""}`,
-  );
 
 export async function submitQm(db: Db, input: QmSubmissionInput, { clock }: { clock: Clock }) {
   const [project] = await db
