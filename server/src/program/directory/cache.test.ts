@@ -20,16 +20,37 @@ describe("R2.7: the directory cache", () => {
   });
   afterAll(() => h.close());
 
-  it("concurrent readers share one computation", () => {
+  const idOf = async (name: string) =>
+    (await h.db.select().from(s.cardVersions).where(eq(s.cardVersions.name, name)))[0]!.partnerId;
+
+  it("concurrent readers get one and the same list", async () => {
     partnerChanged(h.db, "all");
-    expect(publishedPartners(h.db, { clock })).toBe(publishedPartners(h.db, { clock }));
+    const [a, b] = await Promise.all([names(), names()]);
+    expect(a).toEqual(b);
+    expect(a.length).toBeGreaterThan(0);
   });
 
-  it("a change is seen once announced (partnerChanged), not before", async () => {
+  it("a change is seen once announced (partnerChanged), and only the announced partner is ranked again", async () => {
     expect(await names()).toContain("Веб-студия Альфа");
+    const alfa = await idOf("Веб-студия Альфа");
     await rename("Веб-студия Альфа", "Альфа Диджитал");
+    await rename("Север Софт", "Север Софт Плюс");
     expect(await names()).toContain("Веб-студия Альфа");
-    partnerChanged(h.db, ["any"]);
+    partnerChanged(h.db, [alfa]);
+    const after = await names();
+    expect(after).toContain("Альфа Диджитал");
+    expect(after).toContain("Север Софт"); // not announced: kept as ranked
+    partnerChanged(h.db, [await idOf("Север Софт Плюс")]);
+    expect(await names()).toContain("Север Софт Плюс");
+  });
+
+  it("R1.4a: an announced partner that no longer publishes leaves the list", async () => {
+    const alfa = await idOf("Альфа Диджитал");
+    await h.db.update(s.cardVersions).set({ publishOnSite: false }).where(eq(s.cardVersions.partnerId, alfa));
+    partnerChanged(h.db, [alfa]);
+    expect(await names()).not.toContain("Альфа Диджитал");
+    await h.db.update(s.cardVersions).set({ publishOnSite: true }).where(eq(s.cardVersions.partnerId, alfa));
+    partnerChanged(h.db, [alfa]);
     expect(await names()).toContain("Альфа Диджитал");
   });
 

@@ -1,6 +1,6 @@
 // R2.7, R4.3: the public directory — published partners (R1.4a) in the engine's ranking order.
 import { activeFrom, evaluatePartner, type RankingInput, rankingScore } from "@partner-trust/rules";
-import { and, count, desc, eq, gt, gte, isNull, or } from "drizzle-orm";
+import { and, count, desc, eq, gt, gte, inArray, isNull, or } from "drizzle-orm";
 import { type Clock, moscowDay, moscowMidnight } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import {
@@ -29,16 +29,26 @@ export type DirectoryEntry = {
 };
 
 /**
- * Every published partner, ranked: score desc, then earlier approval, then id (the engine's rankPartners order).
- * Runs the engine per partner: callers read it through `publishedPartners` (cache.ts).
+ * The published partners (all, or those of `only`) with their ranking score, in the engine's rankPartners order:
+ * score desc, then earlier approval, then id. Runs the engine per partner: callers read the directory through
+ * `publishedPartners` (cache.ts), which asks again only for the partners that changed.
  */
-export async function rankPublishedPartners(db: Db, { clock }: { clock: Clock }): Promise<DirectoryEntry[]> {
+export async function rankPublishedPartners(
+  db: Db,
+  { clock }: { clock: Clock },
+  only?: readonly string[],
+): Promise<DirectoryEntry[]> {
   const rows = await db
     .select({ partner: partners, card: cardVersions })
     .from(partners)
     .innerJoin(cardVersions, and(eq(cardVersions.partnerId, partners.id), eq(cardVersions.state, "approved")))
-    // R1.5: a scheduled termination counts from its day; during the notice the partner is still listed.
-    .where(or(isNull(partners.terminatedAt), gt(partners.terminatedAt, clock.now())))
+    .where(
+      and(
+        // R1.5: a scheduled termination counts from its day; during the notice the partner is still listed.
+        or(isNull(partners.terminatedAt), gt(partners.terminatedAt, clock.now())),
+        only ? inArray(partners.id, [...only]) : undefined,
+      ),
+    )
     .orderBy(desc(cardVersions.version));
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!latest.has(r.partner.id)) latest.set(r.partner.id, r);
