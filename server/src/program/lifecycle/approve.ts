@@ -8,6 +8,7 @@ import * as s from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
 import { mailStatement } from "../../mail/partner.ts";
 import { normaliseRuPhone } from "../cards/fields.ts";
+import { expectChanged } from "../employees/writes.ts";
 import { partnerChanged } from "../status/events.ts";
 import { isStateMoved, runAtomically } from "../status/transitions.ts";
 import { approvalMail } from "./mail.ts";
@@ -73,7 +74,7 @@ export async function approveApplication(
       .set({ state: "approved", partnerId, decidedAt: now, moderatorNote: by.note ?? app.moderatorNote })
       .where(sql`${s.applications.id} = ${applicationId} and ${s.applications.state} = 'submitted'`)
       .getSQL(),
-    sql`select json(case when changes() = 1 then '1' else 'application moved' end)`,
+    expectChanged(),
     db
       .insert(s.statusTerms)
       .values({ partnerId, status: state.status, startsOn: state.since, createdAt: now })

@@ -9,6 +9,7 @@ import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { AppError, conflict, notFound } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
+import { expectChanged } from "../employees/writes.ts";
 import { applyStatus } from "../status/apply.ts";
 import { partnerChanged } from "../status/events.ts";
 import { isStateMoved, runAtomically } from "../status/transitions.ts";
@@ -135,7 +136,7 @@ export async function scheduleTermination(
         .set({ terminatedAt: moscowMidnight(req.on), terminationNoticeAt: now })
         .where(sql`${s.partners.id} = ${partnerId} and ${s.partners.terminatedAt} is null`)
         .getSQL(),
-      sql`select json(case when changes() = 1 then '1' else 'termination moved' end)`,
+      expectChanged(),
       db.insert(s.terminations).values(row).getSQL(),
       db
         .insert(s.moderationLog)
@@ -195,7 +196,7 @@ export async function cancelTermination(
         .set({ state: "cancelled", cancelledBy: by.userId, cancelledAt: now, cancelReason: by.reason })
         .where(sql`${s.terminations.id} = ${scheduled.id} and ${s.terminations.state} = 'scheduled'`)
         .getSQL(),
-      sql`select json(case when changes() = 1 then '1' else 'termination moved' end)`,
+      expectChanged(),
       db
         .update(s.partners)
         .set({ terminatedAt: null, terminationNoticeAt: null })

@@ -2,19 +2,17 @@
 // issues the license on request (a new unique key, the licence year and the sales commitment, R6.2d). The
 // decision, the log entry and the e-mail go in one write batch.
 import { addYears } from "@partner-trust/rules";
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { type Clock, moscowDay, moscowMidnight } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { editions, moderationLog, nfrLicenses, nfrRequests } from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
+import { expectChanged } from "../employees/writes.ts";
 import { isUniqueViolation } from "../purchases/idempotency.ts";
 import { newLicenseKey } from "../status/keys.ts";
 import { isStateMoved, runAtomically } from "../status/transitions.ts";
 import { requestDecidedMail } from "./mail.ts";
-
-/** Fails the batch (SQLite "malformed JSON") when the previous statement did not change exactly one row. */
-const guard = sql`select json(case when changes() = 1 then '1' else 'nfr request moved' end)`;
 
 export async function decideNfrRequest(
   db: Db,
@@ -45,7 +43,7 @@ export async function decideNfrRequest(
           ),
         )
         .getSQL(),
-      guard,
+      expectChanged(),
     );
   } else if (input.approve) {
     const [edition] = await db.select().from(editions).where(eq(editions.code, req.editionCode));
@@ -89,7 +87,7 @@ export async function decideNfrRequest(
       })
       .where(and(eq(nfrRequests.id, req.id), eq(nfrRequests.state, "pending")))
       .getSQL(),
-    guard,
+    expectChanged(),
     db
       .insert(moderationLog)
       .values({

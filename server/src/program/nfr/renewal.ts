@@ -9,11 +9,12 @@ import {
   type CivilDate,
   nfrRequestRenewal,
 } from "@partner-trust/rules";
-import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import { moscowMidnight } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { editions, moderationLog, nfrLicenses, nfrRenewals, partners } from "../../db/schema/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
+import { expectChanged } from "../employees/writes.ts";
 import { isStateMoved, runAtomically } from "../status/transitions.ts";
 import { renewalMail } from "./mail.ts";
 import { salesRub } from "./sales.ts";
@@ -88,7 +89,7 @@ export async function decideNfrRenewals(
             and(eq(nfrLicenses.id, l.id), eq(nfrLicenses.state, "active"), eq(nfrLicenses.validUntil, until)),
           )
           .getSQL(),
-        sql`select json(case when changes() = 1 then '1' else 'nfr license moved' end)`,
+        expectChanged(),
         db
           .insert(nfrRenewals)
           .values({

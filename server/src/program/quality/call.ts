@@ -2,7 +2,7 @@
 // Completion credits the license's point cost through recordAccrual (R5.5b–c) and makes the partner a QM
 // participant (R2.3 decision: the completion counts in the status conditions and the W3 seal).
 import { pointsForEdition } from "@partner-trust/rules";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import {
@@ -17,6 +17,7 @@ import {
 import { conflict, type FieldError, notFound, validationError } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
+import { expectChanged } from "../employees/writes.ts";
 import { type AppliedStatus, recordAccrual } from "../status/apply.ts";
 import { isStateMoved, runAtomically } from "../status/transitions.ts";
 
@@ -61,10 +62,6 @@ export function checkRatings(questions: readonly Question[], ratings: readonly R
   }
   if (errors.length) throw validationError(errors);
 }
-
-/** Raised inside the batch (SQLite "malformed JSON") when the submission left the queue meanwhile. */
-const guard = (expected: number) =>
-  sql`select json(case when changes() = ${expected} then '1' else 'qm submission moved' end)`;
 
 async function queued(db: Db, submissionId: string) {
   const [row] = await db
@@ -124,7 +121,7 @@ export async function recordCall(
       .set({ state: "completed", completedAt: now, calledBy: input.moderatorId, points })
       .where(and(eq(qmSubmissions.id, sub.id), eq(qmSubmissions.state, "submitted")))
       .getSQL(),
-    guard(1),
+    expectChanged(),
     db
       .insert(qmCallRatings)
       .values(
@@ -202,7 +199,7 @@ export async function rejectSubmission(
         })
         .where(and(eq(qmSubmissions.id, sub.id), eq(qmSubmissions.state, "submitted")))
         .getSQL(),
-      guard(1),
+      expectChanged(),
       db
         .insert(moderationLog)
         .values({
