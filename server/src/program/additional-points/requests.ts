@@ -9,6 +9,7 @@ import * as s from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
+import { partnerOf } from "../employees/links.ts";
 import { isUniqueViolation } from "../purchases/idempotency.ts";
 import { recordAccrual } from "../status/apply.ts";
 import { runAtomically } from "../status/transitions.ts";
@@ -32,12 +33,6 @@ export function requestView(r: RequestRow) {
     decidedAt: r.decidedAt?.toISOString() ?? null,
     moderatorReason: r.moderatorReason,
   };
-}
-
-async function partnerOf(db: Db, partnerId: string) {
-  const [partner] = await db.select().from(s.partners).where(eq(s.partners.id, partnerId));
-  if (!partner) throw notFound("Партнёр не найден. / No such partner.");
-  return partner;
 }
 
 async function livePartner(db: Db, partnerId: string) {

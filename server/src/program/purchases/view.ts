@@ -2,12 +2,8 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
+import { editionCodes } from "../projects/view.ts";
 import type { Purchase } from "./buy.ts";
-
-async function editionCodes(db: Db): Promise<Map<string, string>> {
-  const rows = await db.select({ id: s.editions.id, code: s.editions.code }).from(s.editions);
-  return new Map(rows.map((r) => [r.id, r.code]));
-}
 
 function view(p: Purchase, codes: Map<string, string>) {
   return {
