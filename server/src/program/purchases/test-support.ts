@@ -1,6 +1,7 @@
 // Test support for purchases, additional points and documents: the catalogue with the purchase price list,
 // a partner with signed-in users at each rights level (R4E), a moderator.
-import type { Clock } from "../../clock.ts";
+import { eq } from "drizzle-orm";
+import { type Clock, moscowMidnight } from "../../clock.ts";
 import * as s from "../../db/schema/index.ts";
 import type { Harness } from "../../test/harness.ts";
 import { partnerUser, signedInAccount } from "../../test/http.ts";
@@ -66,4 +67,12 @@ export async function staffUser(
   const email = `${role}-${++n}@example.ru`;
   const { userId, cookie } = await signedInAccount(h, email, { role, name: `${role} user` });
   return { cookie, id: userId };
+}
+
+/** R1.5c: the partner's termination took effect on `on` (status none since then), written directly. */
+export async function markTerminated(h: Harness, partnerId: string, on: string): Promise<void> {
+  await h.db
+    .update(s.partners)
+    .set({ status: "none", statusSince: on, statusUntil: null, terminatedAt: moscowMidnight(on) })
+    .where(eq(s.partners.id, partnerId));
 }

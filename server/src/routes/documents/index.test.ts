@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../clock.ts";
 import * as s from "../../db/schema/index.ts";
 import {
+  markTerminated,
   partnerWithUsers,
   staffUser,
   type TestPartner,
@@ -198,15 +199,7 @@ describe("documents (R2.5)", () => {
       },
     );
     expect(letter.status).toBe(409);
-    await h.db
-      .update(s.partners)
-      .set({
-        status: "none",
-        statusSince: "2026-11-20",
-        statusUntil: null,
-        terminatedAt: new Date("2026-11-19T21:00:00Z"),
-      })
-      .where(eq(s.partners.id, p.id));
+    await markTerminated(h, p.id, "2026-11-20");
     partnerChanged(h.db, [p.id]);
     const res = await get("certificate.pdf", p.main);
     expect(res.status).toBe(409);

@@ -2,7 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../clock.ts";
 import * as s from "../../db/schema/index.ts";
-import { partnerWithUsers, type TestPartner, withPriceList } from "../../program/purchases/test-support.ts";
+import {
+  markTerminated,
+  partnerWithUsers,
+  type TestPartner,
+  withPriceList,
+} from "../../program/purchases/test-support.ts";
 import { body, createHarness, type Harness } from "../../test/harness.ts";
 
 const clock = fixedClock("2026-11-24T09:00:00Z");
@@ -179,15 +184,7 @@ describe("purchases (R5.2, R2.4, R4E.3–4)", () => {
       paidRub: 36_450,
       points: 73,
     });
-    await h.db
-      .update(s.partners)
-      .set({
-        status: "none",
-        statusSince: "2026-11-20",
-        statusUntil: null,
-        terminatedAt: new Date("2026-11-19T21:00:00Z"),
-      })
-      .where(eq(s.partners.id, gold.id));
+    await markTerminated(h, gold.id, "2026-11-20");
     expect(
       (await buy(gold.id, gold.main, { kind: "renewal", editionCode: "start" }, crypto.randomUUID())).status,
     ).toBe(409);
