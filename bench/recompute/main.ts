@@ -12,6 +12,7 @@ import { loadRequirements, seedCatalogue } from "../../server/src/program/catalo
 import { conditionsFor } from "../../server/src/program/status/conditions.ts";
 import { recomputeAll } from "../../server/src/program/status/recompute.ts";
 import { stateOf } from "../../server/src/program/status/state.ts";
+import { fmt, bulkInsert as insertRows, median, seededRandom, verdict } from "../support/data.ts";
 
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 20_000);
 const ACCRUALS = Number(process.env.BENCH_ACCRUALS ?? 2_000_000);
@@ -19,53 +20,13 @@ const ON: CivilDate = "2026-11-24";
 const FIRST_DAY = addYears(ON, -3);
 const DAYS = Math.round((Date.parse(ON) - Date.parse(FIRST_DAY)) / 86_400_000);
 
-// Deterministic data: mulberry32.
-let seed = 0x5eed;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const pick = (n: number) => Math.floor(random() * n);
+const { random, pick } = seededRandom();
 
 const dir = mkdtempSync(join(tmpdir(), "pt-bench-recompute-"));
 const { db, client, close } = openDb({ url: `file:${join(dir, "bench.db")}` });
 
-/** Multi-row INSERTs of `rowsPer` rows, `statementsPer` statements per write batch. */
-async function bulkInsert(table: string, columns: string[], rows: Iterable<unknown[]>, rowsPer = 1000) {
-  const one = `(${columns.map(() => "?").join(", ")})`;
-  let batch: { sql: string; args: never[] }[] = [];
-  let pending: unknown[] = [];
-  let count = 0;
-  const flushStatement = () => {
-    if (!pending.length) return;
-    const n = pending.length / columns.length;
-    batch.push({
-      sql: `insert into ${table} (${columns.join(", ")}) values ${Array(n).fill(one).join(", ")}`,
-      args: pending as never[],
-    });
-    pending = [];
-  };
-  for (const row of rows) {
-    pending.push(...row);
-    count++;
-    if (count % rowsPer === 0) flushStatement();
-    if (batch.length === 50) {
-      await client.batch(batch, "write");
-      batch = [];
-    }
-  }
-  flushStatement();
-  if (batch.length) await client.batch(batch, "write");
-  return count;
-}
-
-const fmt = (ms: number) =>
-  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 3 : 1)} ms`;
-const verdict = (ok: boolean) => (ok ? "met" : "NOT MET");
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const bulkInsert = (table: string, columns: string[], rows: Iterable<unknown[]>, rowsPer?: number) =>
+  insertRows(client, table, columns, rows, rowsPer);
 
 async function build() {
   await applyMigrations(db);

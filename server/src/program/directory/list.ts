@@ -13,7 +13,7 @@ import {
 import { publicLogoUrl } from "../cards/logos.ts";
 import { publication } from "../cards/versions.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
-import { loadPartnerFacts } from "../status/facts.ts";
+import { loadFactsOf } from "../status/facts.ts";
 
 export type DirectoryEntry = {
   id: string;
@@ -62,10 +62,13 @@ export async function rankPublishedPartners(
     ).map((t) => [t.code, t]),
   );
   const marketing = await marketingActivities(db, on);
+  const listed = [...latest.values()].filter(
+    ({ partner, card }) => partner.status !== "none" && publication(card).publishable,
+  );
+  const factsOf = await loadFactsOf(db, only ?? listed.map((l) => l.partner.id));
   const out: DirectoryEntry[] = [];
-  for (const { partner, card } of latest.values()) {
-    if (partner.status === "none" || !publication(card).publishable) continue;
-    const facts = await loadPartnerFacts(db, partner.id);
+  for (const { partner, card } of listed) {
+    const facts = factsOf.get(partner.id);
     if (!facts) continue;
     const evaluated = evaluatePartner(facts, on, catalogue);
     const input: RankingInput = {
