@@ -1,18 +1,18 @@
 // R5.3: additional points by request (marketing activity, client reviews, support, complex projects). A moderator
 // decides within 10 working days (overdue flagged), sets the amount; approval credits it through recordAccrual.
 // The decision row (unique per request), the request's state, the moderation log and the e-mail go in ONE batch.
+
 import { additionalPoints, addWorkingDays, type CivilDate, isOverdue } from "@partner-trust/rules";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
+import { isUniqueViolation, runAtomically } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
 import { partnerOf } from "../employees/links.ts";
-import { isUniqueViolation } from "../purchases/idempotency.ts";
 import { recordAccrual } from "../status/apply.ts";
-import { runAtomically } from "../status/transitions.ts";
 import { decisionMail } from "./mail.ts";
 
 /** R5.3: a moderator decides within 10 working days. */

@@ -1,15 +1,16 @@
 // R4E.1–7: a partner's employee links — invitation, the user's answer, changes of level and flags,
 // detachment (R4C.1) — each with its history row and e-mail in one write batch.
+
 import { and, asc, eq, gt, isNull, or, type SQL, sql } from "drizzle-orm";
 import { mayGrant } from "../../auth/rights.ts";
 import { type Clock, moscowDay } from "../../clock.ts";
+import { expectChanged, writeOrConflict } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { AppError, conflict, forbidden, notFound } from "../../errors/index.ts";
 import { mailStatement } from "../../mail/partner.ts";
 import { applyStatus } from "../status/apply.ts";
 import { detachedMail, invitationMail, levelEn, levelRu } from "./mail.ts";
-import { expectChanged, writeOrConflict } from "./writes.ts";
 
 export type EmployeeLink = typeof s.employeeLinks.$inferSelect;
 export type Flags = { marketplace: boolean; leads: boolean };

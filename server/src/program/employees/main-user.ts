@@ -1,7 +1,9 @@
 // R4E.2: only an admin changes a partner's main user, on the partner's written request (its reference and the
 // reason go to the moderation log); the former main user keeps full rights.
+
 import { eq, sql } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
+import { guard, writeOrConflict } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { conflict } from "../../errors/index.ts";
@@ -9,7 +11,6 @@ import { mailStatement } from "../../mail/partner.ts";
 import { applyStatus } from "../status/apply.ts";
 import { linkEvent, partnerOf, userByEmail } from "./links.ts";
 import { formerMainUserMail, mainUserMail } from "./mail.ts";
-import { guard, writeOrConflict } from "./writes.ts";
 
 export type MainUserRequest = { email: string; requestReference: string; reason: string };
 

@@ -1,16 +1,16 @@
 // R1.2c: approving an application — the partner (Business, R2.1), its electronic contract, the applicant
 // as main user (R4E.2), a first card version, the decision, its log entry and the e-mail: ONE write batch.
+
 import { initialStatus } from "@partner-trust/rules";
 import { eq, sql } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
+import { expectChanged, isRowMoved, runAtomically } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
 import { mailStatement } from "../../mail/partner.ts";
 import { normaliseRuPhone } from "../cards/fields.ts";
-import { expectChanged } from "../employees/writes.ts";
 import { partnerChanged } from "../status/events.ts";
-import { isStateMoved, runAtomically } from "../status/transitions.ts";
 import { approvalMail } from "./mail.ts";
 
 export type Approval = {
@@ -143,7 +143,7 @@ export async function approveApplication(
   try {
     await runAtomically(db, statements);
   } catch (err) {
-    if (isStateMoved(err))
+    if (isRowMoved(err))
       throw conflict(
         "Заявку только что рассмотрел другой модератор / The application was just decided by another moderator.",
       );

@@ -2,17 +2,17 @@
 // sets `partners.terminated_at` (00:00 MSK of the day), which the status code honours: the daily
 // recompute on that day — or at once, through applyStatus, for a termination dated today or earlier —
 // turns the status to none, revokes every NFR license and ends the discount; the widgets follow.
+
 import { type CivilDate, earliestPartnerTermination } from "@partner-trust/rules";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type Clock, moscowDay, moscowMidnight } from "../../clock.ts";
+import { expectChanged, isRowMoved, runAtomically } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { AppError, conflict, notFound } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
-import { expectChanged } from "../employees/writes.ts";
 import { applyStatus } from "../status/apply.ts";
 import { partnerChanged } from "../status/events.ts";
-import { isStateMoved, runAtomically } from "../status/transitions.ts";
 import { cancellationMail, terminationMail } from "./mail.ts";
 
 export type TerminationRequest = { by: s.TerminationInitiator; on: CivilDate; reason?: string | undefined };
@@ -157,8 +157,7 @@ export async function scheduleTermination(
       ),
     ]);
   } catch (err) {
-    if (isStateMoved(err))
-      throw conflict("Прекращение уже назначено / A termination was scheduled meanwhile.");
+    if (isRowMoved(err)) throw conflict("Прекращение уже назначено / A termination was scheduled meanwhile.");
     throw err;
   }
   // R1.5c: dated today (or earlier, by agreement): the status ends now, not at the next recompute.
@@ -216,7 +215,7 @@ export async function cancelTermination(
       ...mailStatements(db, partner.emails, cancellationMail(partner.name, scheduled.on, by.reason), now),
     ]);
   } catch (err) {
-    if (isStateMoved(err))
+    if (isRowMoved(err))
       throw conflict("Прекращение уже отменено / The termination was cancelled meanwhile.");
     throw err;
   }

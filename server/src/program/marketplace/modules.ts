@@ -1,10 +1,11 @@
 // R4E.6: a partner's Marketplace modules and their updates, kept by its marketplace group. A module's code is
 // unique across partners; an update's version must be above the module's latest (releases are never edited).
+
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { expectChanged, guard, writeOrConflict } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
-import { expectChanged, guard, writeOrConflict } from "../employees/writes.ts";
 
 export type ModuleInput = { code: string; title: string; description: string };
 type By = { userId: string; now: Date };

@@ -1,15 +1,15 @@
 // R6.3a–b: Bitrix24 cloud NFR — any partner registers its portal by domain; it is switched to NFR ("Company"
 // plan functions) at once, for a year (renewal: renewal.ts, R6.3c).
+
 import { addYears } from "@partner-trust/rules";
 import { and, eq, ne } from "drizzle-orm";
 import { type Clock, moscowDay, moscowMidnight } from "../../clock.ts";
+import { isUniqueViolation, runAtomically } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import { moderationLog, nfrLicenses, partners } from "../../db/schema/index.ts";
 import { conflict, notFound, validationError } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
-import { isUniqueViolation } from "../purchases/idempotency.ts";
 import { newLicenseKey } from "../status/keys.ts";
-import { runAtomically } from "../status/transitions.ts";
 import { bitrix24Mail } from "./mail.ts";
 
 /** R6.3a decision: the "Company" plan. */

@@ -1,17 +1,16 @@
 // R6.1b, R6.2: a moderator decides a pending NFR request. Approval changes the key's edition (downgrade) or
 // issues the license on request (a new unique key, the licence year and the sales commitment, R6.2d). The
 // decision, the log entry and the e-mail go in one write batch.
+
 import { addYears } from "@partner-trust/rules";
 import { and, eq, type SQL } from "drizzle-orm";
 import { type Clock, moscowDay, moscowMidnight } from "../../clock.ts";
+import { expectChanged, isRowMoved, isUniqueViolation, runAtomically } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import { editions, moderationLog, nfrLicenses, nfrRequests } from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
-import { expectChanged } from "../employees/writes.ts";
-import { isUniqueViolation } from "../purchases/idempotency.ts";
 import { newLicenseKey } from "../status/keys.ts";
-import { isStateMoved, runAtomically } from "../status/transitions.ts";
 import { requestDecidedMail } from "./mail.ts";
 
 export async function decideNfrRequest(
@@ -116,7 +115,7 @@ export async function decideNfrRequest(
   try {
     await runAtomically(db, statements);
   } catch (err) {
-    if (isStateMoved(err))
+    if (isRowMoved(err))
       throw conflict(
         "Заявка или ключ изменились, решение не записано / The request or the key changed meanwhile: nothing written.",
       );

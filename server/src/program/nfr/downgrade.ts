@@ -1,11 +1,12 @@
 // R6.1b: a Certified or Gold partner asks to change the edition of one of its status NFR keys to any lower
 // edition; a moderator approves (decide.ts).
+
 import { and, eq } from "drizzle-orm";
 import type { Clock } from "../../clock.ts";
+import { isUniqueViolation } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import { editions, nfrLicenses, nfrRequests, partners } from "../../db/schema/index.ts";
 import { conflict, notFound, validationError } from "../../errors/index.ts";
-import { isUniqueViolation } from "../purchases/idempotency.ts";
 import { alreadyPending, refuseIfPending } from "./pending.ts";
 
 export async function requestDowngrade(

@@ -1,6 +1,7 @@
 // R6.2a–c: NFR on request for the partner's own site — the engine's conditions (paper contract, a certified
 // employee, Site Management, the integration requirements A1, an original design A5, once only) with the
 // site audited by the audit library; an eligible request waits for a moderator.
+
 import {
   type NfrRequestEligibility,
   type NfrRequestFacts,
@@ -9,6 +10,7 @@ import {
 } from "@partner-trust/rules";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
+import { isUniqueViolation } from "../../db/atomic.ts";
 import type { Db, Writer } from "../../db/client.ts";
 import {
   cardVersions,
@@ -24,7 +26,6 @@ import {
 import { AppError, conflict, notFound, validationError } from "../../errors/index.ts";
 import { approvedCard, normaliseHost } from "../../routes/public-card/card.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
-import { isUniqueViolation } from "../purchases/idempotency.ts";
 import { type AuditNetwork, auditSite, type Finding } from "../reaudit/run.ts";
 import { storeServerReport } from "../reaudit/store.ts";
 import { alreadyPending, refuseIfPending } from "./pending.ts";

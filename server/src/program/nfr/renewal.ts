@@ -2,6 +2,7 @@
 // (sales ≥ twice the edition's price) and of the Bitrix24 NFR (≥ 25,000 RUB, else the free "Project" plan;
 // lost on termination) with the engine, from the year's purchases. Idempotent: each license-year is decided
 // once (compare-and-swap on its valid_until), with its nfr_renewals row, a log entry and the partner's e-mail.
+
 import {
   addYears,
   BITRIX24_NFR_MIN_SALES_RUB,
@@ -11,11 +12,10 @@ import {
 } from "@partner-trust/rules";
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import { moscowMidnight } from "../../clock.ts";
+import { expectChanged, isRowMoved, runAtomically } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import { editions, moderationLog, nfrLicenses, nfrRenewals, partners } from "../../db/schema/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
-import { expectChanged } from "../employees/writes.ts";
-import { isStateMoved, runAtomically } from "../status/transitions.ts";
 import { renewalMail } from "./mail.ts";
 import { salesRub } from "./sales.ts";
 
@@ -122,7 +122,7 @@ export async function decideNfrRenewals(
         ),
       ]);
     } catch (err) {
-      if (isStateMoved(err)) continue; // another runner decided this year meanwhile
+      if (isRowMoved(err)) continue; // another runner decided this year meanwhile
       throw err;
     }
     summary.decided++;

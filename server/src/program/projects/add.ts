@@ -2,16 +2,17 @@
 // once with the audit library (A3, A7; A4 reported; A6 compares with the other projects, R5.4k), then a draft
 // in the moderation queue (R5.4a). A co-developer adding the same host naming the adder back confirms the
 // joint project (R5.4d) instead of adding it twice.
+
 import { licenseHash } from "@partner-trust/audit/license";
 import { canAddProjectOnLicense, pointsForEdition } from "@partner-trust/rules";
 import { and, count, eq, isNotNull, ne } from "drizzle-orm";
 import type { Clock } from "../../clock.ts";
+import { isUniqueViolation } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { AppError, conflict, validationError } from "../../errors/index.ts";
 import { normaliseHost } from "../../routes/public-card/card.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
-import { isUniqueViolation } from "../purchases/idempotency.ts";
 import { auditProjectSite } from "../reaudit/project.ts";
 import type { AuditNetwork, Finding } from "../reaudit/run.ts";
 

@@ -1,15 +1,17 @@
 // R5.2: a purchase at the partner discount (R2.4), credited with main points at once and exactly once: the
 // purchase row (unique per partner and idempotency key) and the accrual go in ONE write batch with the status
 // (recordAccrual), so a retried or racing request either finds the stored purchase or fails whole.
+
 import { pointsForPrice } from "@partner-trust/rules";
 import { and, eq } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
+import { isUniqueViolation } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { AppError, conflict, notFound } from "../../errors/index.ts";
 import { recordAccrual } from "../status/apply.ts";
 import { newLicenseKey } from "../status/keys.ts";
-import { fingerprint, IDEMPOTENCY_HEADER, isUniqueViolation } from "./idempotency.ts";
+import { fingerprint, IDEMPOTENCY_HEADER } from "./idempotency.ts";
 import { discountFor, partnerPrice, unitPrice } from "./prices.ts";
 
 export type PurchaseRequest = {

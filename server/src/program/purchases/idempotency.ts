@@ -18,15 +18,3 @@ export function fingerprint(request: Record<string, unknown>): string {
   const sorted = Object.fromEntries(Object.entries(request).sort(([a], [b]) => a.localeCompare(b)));
   return createHash("sha256").update(JSON.stringify(sorted)).digest("hex");
 }
-
-/** True when a write failed on a unique index (SQLite's constraint error, through libSQL or sqld). */
-export function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err; e instanceof Error; e = (e as { cause?: unknown }).cause) {
-    if (
-      /UNIQUE constraint failed/i.test(e.message) ||
-      (e as { code?: string }).code?.includes("CONSTRAINT_UNIQUE")
-    )
-      return true;
-  }
-  return false;
-}

@@ -1,9 +1,11 @@
 // R5.5b: QM stage 2 — a moderator records the client call (a rating for every question of the questionnaire).
 // Completion credits the license's point cost through recordAccrual (R5.5b–c) and makes the partner a QM
 // participant (R2.3 decision: the completion counts in the status conditions and the W3 seal).
+
 import { pointsForEdition } from "@partner-trust/rules";
 import { and, asc, eq } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
+import { expectChanged, isRowMoved, runAtomically } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import {
   editions,
@@ -17,9 +19,7 @@ import {
 import { conflict, type FieldError, notFound, validationError } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
-import { expectChanged } from "../employees/writes.ts";
 import { type AppliedStatus, recordAccrual } from "../status/apply.ts";
-import { isStateMoved, runAtomically } from "../status/transitions.ts";
 
 export type RatingInput = { questionId: string; rating: number; comment?: string | undefined };
 
@@ -165,7 +165,7 @@ export async function recordCall(
   try {
     await runAtomically(db, statements);
   } catch (err) {
-    if (isStateMoved(err))
+    if (isRowMoved(err))
       throw conflict("Заявка уже обработана / The submission was just handled by someone else.");
     throw err;
   }
@@ -228,7 +228,7 @@ export async function rejectSubmission(
       ),
     ]);
   } catch (err) {
-    if (isStateMoved(err))
+    if (isRowMoved(err))
       throw conflict("Заявка уже обработана / The submission was just handled by someone else.");
     throw err;
   }

@@ -1,11 +1,12 @@
 // R5.5a: QM stage 1 — the partner sends the quality monitor's results for one of its credited projects and the
 // client representative's contacts; the submission waits in the moderators' queue for the call (stage 2).
+
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Clock } from "../../clock.ts";
+import { isUniqueViolation } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import { projects, qmSubmissions, qmTests } from "../../db/schema/index.ts";
 import { conflict, type FieldError, notFound, validationError } from "../../errors/index.ts";
-import { isUniqueViolation } from "../purchases/idempotency.ts";
 
 export type TestResultInput = { code: string; passed: boolean; explanation?: string | undefined };
 

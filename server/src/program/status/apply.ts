@@ -1,5 +1,6 @@
 // R2.5: on every relevant event the partner's status is re-evaluated at once; the status writes (and the
 // event's own fact, for an accrual) go in ONE write batch — one transaction, compare-and-swap on the state.
+
 import {
   type Catalogue,
   type CivilDate,
@@ -11,6 +12,7 @@ import {
 import type { SQL } from "drizzle-orm";
 import { eq } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
+import { isRowMoved, runAtomically } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { notFound } from "../../errors/index.ts";
@@ -18,7 +20,7 @@ import { loadRequirements } from "../catalogue/store.ts";
 import { conditionsFor } from "./conditions.ts";
 import { partnerChanged } from "./events.ts";
 import { stateOf } from "./state.ts";
-import { isStateMoved, planTransitions, runAtomically, type WriteResult } from "./transitions.ts";
+import { planTransitions, type WriteResult } from "./transitions.ts";
 
 export type StatusDeps = {
   clock: Clock;
@@ -78,7 +80,7 @@ async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
     try {
       return await attempt();
     } catch (err) {
-      if (!isStateMoved(err) || n >= 5) throw err;
+      if (!isRowMoved(err) || n >= 5) throw err;
     }
   }
 }

@@ -2,6 +2,7 @@ import { activePoints, addDays, isQmParticipant } from "@partner-trust/rules";
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
+import { isRowMoved, runAtomically } from "../../db/atomic.ts";
 import { openDb } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { createHarness, type Harness } from "../../test/harness.ts";
@@ -25,7 +26,7 @@ import {
   statusKeys,
   withCatalogue,
 } from "./test-support.ts";
-import { isStateMoved, planTransitions, runAtomically } from "./transitions.ts";
+import { planTransitions } from "./transitions.ts";
 
 const add = (partnerId: string, day: string, points: number) => ({
   partnerId,
@@ -202,7 +203,7 @@ describe("daily recompute (R5.6)", () => {
     // … so the planned writes fail as a whole.
     const before = await snapshot(h);
     const failure = await runAtomically(h.db, statements).catch((err: unknown) => err);
-    expect(isStateMoved(failure)).toBe(true);
+    expect(isRowMoved(failure)).toBe(true);
     expect(await snapshot(h)).toEqual(before);
   });
 

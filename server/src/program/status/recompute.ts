@@ -11,6 +11,7 @@ import {
   type StatusState,
 } from "@partner-trust/rules";
 import { sql } from "drizzle-orm";
+import { isRowMoved, runAtomically } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import type { PartnerStatus } from "../../db/schema/index.ts";
 import { loadRequirements } from "../catalogue/store.ts";
@@ -23,7 +24,7 @@ import {
   qmParticipantsBy,
 } from "./conditions.ts";
 import { partnerChanged } from "./events.ts";
-import { isStateMoved, planTransitions, runAtomically, type Transition } from "./transitions.ts";
+import { planTransitions, type Transition } from "./transitions.ts";
 
 export type RecomputeProgress = { done: number; total: number; changes: number };
 
@@ -87,7 +88,7 @@ export async function recomputeAll(
       return await recomputeOnce(db, on, options, started);
     } catch (err) {
       // An event changed a partner between our reads and our writes: nothing was written; read again.
-      if (!isStateMoved(err) || attempt >= 3) throw err;
+      if (!isRowMoved(err) || attempt >= 3) throw err;
     }
   }
 }

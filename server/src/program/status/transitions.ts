@@ -1,7 +1,7 @@
 // Writes status transitions in batched statements: the partner's state, the history (status_changes,
 // status_terms), the status NFR keys (R6.1) and the e-mail (R2.5). Used by the event path (one
 // transition), the daily recompute (many) and the seed's replay (past ones, no mail).
-import type { InArgs } from "@libsql/client";
+
 import {
   type CivilDate,
   keysToIssue,
@@ -11,9 +11,9 @@ import {
   type StatusState,
 } from "@partner-trust/rules";
 import { type SQL, sql } from "drizzle-orm";
-import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { moscowDay, moscowMidnight } from "../../clock.ts";
-import type { Db, Writer } from "../../db/client.ts";
+import { expectChanged } from "../../db/atomic.ts";
+import type { Writer } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { newLicenseKey, STATUS_KEY_EDITION } from "./keys.ts";
 import { statusMail } from "./mail.ts";
@@ -60,14 +60,6 @@ const termOutcome = {
 /** Statements that write transitions, and what they will write. */
 export type TransitionWrites = { statements: SQL[]; result: WriteResult };
 
-/** Raised (as SQLite's "malformed JSON") when a partner's state moved after it was read. */
-const STATE_MOVED = "status state moved";
-
-/** True when a write failed because a partner's stored state had changed since it was read. */
-export const isStateMoved = (err: unknown): boolean =>
-  err instanceof Error &&
-  /malformed JSON/.test(`${err.message} ${(err as { cause?: Error }).cause?.message ?? ""}`);
-
 /**
  * Plans the writes of `transitions` (at most one per partner): reads the held status keys and the main
  * users, then builds batched statements — one per chunk of partners and kind of row. Each chunk's state
@@ -100,7 +92,7 @@ export async function planTransitions(
       from (values ${values}) as v
       where partners.id = v.column1 and partners.status = v.column5 and partners.status_since = v.column6
         and partners.status_until is v.column7`);
-    add(sql`select json(case when changes() = ${part.length} then '1' else ${STATE_MOVED} end)`);
+    add(expectChanged(part.length));
     add(
       db.insert(s.statusChanges).values(
         part.map((t) => ({
@@ -229,23 +221,6 @@ export async function planTransitions(
 /** Runs planned statements inside the caller's transaction. */
 export async function runInTransaction(tx: Writer, statements: readonly SQL[]): Promise<void> {
   for (const statement of statements) await tx.run(statement);
-}
-
-const dialect = new SQLiteAsyncDialect();
-
-/**
- * Runs planned statements as ONE write batch: a single transaction executed in one call, so no other
- * statement of this process interleaves and no transaction stays open across awaits.
- */
-export async function runAtomically(db: Db, statements: readonly SQL[]): Promise<void> {
-  if (statements.length === 0) return;
-  await db.$client.batch(
-    statements.map((statement) => {
-      const query = dialect.sqlToQuery(statement);
-      return { sql: query.sql, args: query.params as InArgs };
-    }),
-    "write",
-  );
 }
 
 /** Plans and writes `transitions` inside the caller's transaction. */

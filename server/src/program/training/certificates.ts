@@ -1,12 +1,13 @@
 // R4C.1, R4C.3: admins record an employee's certificate (developer exams with a level); every partner the user
 // is attached to is re-evaluated at once — a certificate may complete a status's conditions (R2.5).
+
 import { and, eq, isNull } from "drizzle-orm";
 import { type Clock, moscowDay, moscowMidnight } from "../../clock.ts";
+import { writeOrConflict } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { AppError, conflict, validationError } from "../../errors/index.ts";
 import { userByEmail } from "../employees/links.ts";
-import { writeOrConflict } from "../employees/writes.ts";
 import { applyStatus } from "../status/apply.ts";
 
 export type ExamLevel = NonNullable<(typeof s.certificates.$inferSelect)["examLevel"]>;

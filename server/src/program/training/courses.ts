@@ -1,11 +1,12 @@
 // R8, R4C: the course catalogue admins keep. A course added later is required of Gold specialists from the
 // day it is added (R4C.2, "future courses"); a retired one no longer is. Rows are never deleted.
+
 import { asc, eq, sql } from "drizzle-orm";
 import { moscowDay } from "../../clock.ts";
+import { writeOrConflict } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { notFound } from "../../errors/index.ts";
-import { writeOrConflict } from "../employees/writes.ts";
 
 export type Course = typeof s.courses.$inferSelect;
 export type CourseKind = Course["kind"];
