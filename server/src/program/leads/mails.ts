@@ -28,12 +28,14 @@ export function confirmationMail(to: string, token: string, publicUrl: string, n
     to,
     "Подтвердите заявку / Confirm your request",
     [
-      "Вы оставили заявку на разработку сайта. Чтобы отправить её на модерацию, подтвердите адрес:",
-      `POST ${publicUrl}/api/v1/leads/confirm  {"token": "${token}"}`,
-      "Код действует 48 часов и только один раз. Если заявку оставляли не вы, ничего не делайте.",
+      "Вы оставили заявку на разработку сайта. Чтобы отправить её на модерацию, подтвердите адрес по ссылке:",
+      `${publicUrl}/leads/confirm?token=${encodeURIComponent(token)}`,
+      "Ссылка действует 48 часов и только один раз. Если заявку оставляли не вы, ничего не делайте.",
       "",
-      "You posted a request for a website. To send it to moderation, confirm your address with the token above.",
+      "You posted a request for a website. To send it to moderation, confirm your address with the link above.",
       "It is valid for 48 hours, once. If it was not you, do nothing.",
+      "",
+      `API: POST ${publicUrl}/api/v1/leads/confirm {"token": "${token}"}`,
     ].join("\n"),
     now,
   );
