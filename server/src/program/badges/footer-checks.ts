@@ -18,6 +18,7 @@ export async function recordFooterCheck(
   badges: BadgeService,
   partnerId: string,
   check: FooterCheck,
+  now: Date,
 ): Promise<boolean> {
   const signed = await badges.status(partnerId);
   if (!signed) throw notFound("No partner has this ID. / Партнёр с таким идентификатором не найден.");
@@ -25,7 +26,6 @@ export async function recordFooterCheck(
   if (url.protocol !== "https:" && url.protocol !== "http:") return false;
   const host = normaliseHost(url.hostname);
   if (!signed.claim.domains.includes(host)) return false;
-  const now = new Date();
   const day = moscowDay(now);
   const page = `${url.origin}${url.pathname}`;
   if (seen.day !== day) {

@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
+import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError, notFound, validationError, zodFieldErrors } from "../../errors/index.ts";
 import { CREDENTIAL_TYP, openBadgeCredential } from "../../program/badges/credential.ts";
@@ -32,7 +33,7 @@ export const FooterCheckSchema = z.object({
   problems: z.array(z.string().min(1).max(64)).max(20),
 });
 
-export function widgetApiRoutes({ db, badges }: { db: Db; badges: BadgeService }) {
+export function widgetApiRoutes({ db, badges, clock }: { db: Db; badges: BadgeService; clock: Clock }) {
   return createRouter()
     .get("/public/partners/:partnerId/status", async (c) => {
       const id = partnerId.safeParse(c.req.param("partnerId"));
@@ -58,7 +59,7 @@ export function widgetApiRoutes({ db, badges }: { db: Db; badges: BadgeService }
     .get("/public/partners/:partnerId/credential", async (c) => {
       const signed = await badges.status(c.req.param("partnerId"));
       if (!signed) throw notFound("No partner has this ID. / Партнёр с таким идентификатором не найден.");
-      const now = new Date();
+      const now = clock.now();
       const issuer = new URL(signed.claim.verifyUrl).origin;
       const { token } = await badges.sign(
         {
@@ -94,7 +95,13 @@ export function widgetApiRoutes({ db, badges }: { db: Db; badges: BadgeService }
         });
         const parsed = FooterCheckSchema.safeParse(raw);
         if (!parsed.success) throw validationError(zodFieldErrors(parsed.error));
-        const stored = await recordFooterCheck(db, badges, c.req.param("partnerId"), parsed.data);
+        const stored = await recordFooterCheck(
+          db,
+          badges,
+          c.req.param("partnerId"),
+          parsed.data,
+          clock.now(),
+        );
         return c.json({ stored }, 202);
       },
     );
