@@ -33,11 +33,22 @@ export async function mainUserEmails(db: Writer, partnerId: string): Promise<str
   return (await mainUserEmailsByPartner(db, [partnerId])).get(partnerId) ?? [];
 }
 
+/** The outbox row of one mail to one address, due at once (for inserts the caller builds itself). */
+export const outboxRow = (to: string, mail: MailText, now: Date): typeof emailOutbox.$inferInsert => ({
+  id: crypto.randomUUID(),
+  to,
+  subject: mail.subject,
+  text: mail.text,
+  html: null,
+  nextAttemptAt: now,
+  createdAt: now,
+});
+
 /** The outbox insert of one mail to one address, due at once. */
 export const mailStatement = (db: Writer, to: string, mail: MailText, now: Date): SQL =>
   db
     .insert(emailOutbox)
-    .values({ to, subject: mail.subject, text: mail.text, html: null, nextAttemptAt: now, createdAt: now })
+    .values(outboxRow(to, mail, now))
     .getSQL();
 
 /** Outbox inserts of one mail to each address (none when the partner has no main user to write to). */

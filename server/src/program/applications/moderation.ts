@@ -8,8 +8,8 @@ import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { applications, emailOutbox, moderationLog } from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
+import { outboxRow } from "../../mail/partner.ts";
 import { insertWhen } from "../leads/gated-insert.ts";
-import { outboxRow } from "../leads/mails.ts";
 import { loadWorkCalendar } from "../phone-days/calendar.ts";
 
 export const REVIEW_WORKING_DAYS = 3;
@@ -71,8 +71,7 @@ export async function decideApplication(
         emailOutbox,
         outboxRow(
           app.contactEmail,
-          `${ru} / ${en}: ${app.companyName}`,
-          `${ru}: ${reason}\n\n${en}: ${reason}`,
+          { subject: `${ru} / ${en}: ${app.companyName}`, text: `${ru}: ${reason}\n\n${en}: ${reason}` },
           now,
         ),
         previousWrote,

@@ -1,5 +1,6 @@
 // R7.1: the leads' e-mails as outbox rows (written in the caller's batch), Russian first, then English.
 import type { emailOutbox } from "../../db/schema/index.ts";
+import { outboxRow as mailRow } from "../../mail/partner.ts";
 
 export type OutboxRow = typeof emailOutbox.$inferInsert;
 
@@ -11,14 +12,8 @@ type LeadSummary = {
   maxProposals: number;
 };
 
-export const outboxRow = (to: string, subject: string, text: string, now: Date): OutboxRow => ({
-  id: crypto.randomUUID(),
-  to,
-  subject,
-  text,
-  nextAttemptAt: now,
-  createdAt: now,
-});
+const outboxRow = (to: string, subject: string, text: string, now: Date): OutboxRow =>
+  mailRow(to, { subject, text }, now);
 
 const budget = (rub: number | null, lang: "ru" | "en") =>
   rub === null ? (lang === "ru" ? "не указан" : "not given") : `${rub.toLocaleString("ru-RU")} ₽`;
