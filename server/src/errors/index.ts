@@ -72,6 +72,8 @@ export const unauthenticated = (detail = "Sign in to use this resource.") =>
 export const forbidden = (detail = "Your account may not use this resource.") =>
   new AppError("forbidden", detail);
 export const notFound = (detail = "No such resource.") => new AppError("notFound", detail);
+/** The one wording for a partner id that names no partner. */
+export const noSuchPartner = () => notFound("Партнёр не найден. / No such partner.");
 export const conflict = (detail: string) => new AppError("conflict", detail);
 
 export function zodFieldErrors(error: ZodError): FieldError[] {

@@ -7,7 +7,7 @@ import type { Principal } from "../../auth/principal.ts";
 import { holdsFlag, type PartnerRight, partnerRights } from "../../auth/rights.ts";
 import type { Db } from "../../db/client.ts";
 import { type PartnerStatus, partners } from "../../db/schema/index.ts";
-import { notFound } from "../../errors/index.ts";
+import { noSuchPartner } from "../../errors/index.ts";
 import type { AppEnv } from "../../types.ts";
 import { bi, type Content, page } from "../layout.ts";
 import { statusBadge } from "../partner-list.ts";
@@ -88,7 +88,7 @@ export async function loadPartner(db: Db, partnerId: string): Promise<CabinetPar
     })
     .from(partners)
     .where(eq(partners.id, partnerId));
-  if (!row) throw notFound("No such partner.");
+  if (!row) throw noSuchPartner();
   return row;
 }
 

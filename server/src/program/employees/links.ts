@@ -7,7 +7,7 @@ import { type Clock, moscowDay } from "../../clock.ts";
 import { expectChanged, writeOrConflict } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
-import { AppError, conflict, forbidden, notFound } from "../../errors/index.ts";
+import { AppError, conflict, forbidden, noSuchPartner, notFound } from "../../errors/index.ts";
 import { mailStatement } from "../../mail/partner.ts";
 import { applyStatus } from "../status/apply.ts";
 import { detachedMail, invitationMail, levelEn, levelRu } from "./mail.ts";
@@ -43,7 +43,7 @@ export async function userByEmail(db: Db, email: string) {
 
 export async function partnerOf(db: Db, partnerId: string) {
   const [p] = await db.select().from(s.partners).where(eq(s.partners.id, partnerId));
-  if (!p) throw notFound("Партнёр не найден. / No such partner.");
+  if (!p) throw noSuchPartner();
   return p;
 }
 

@@ -9,7 +9,7 @@ import { type Clock, moscowDay, moscowMidnight } from "../../clock.ts";
 import { expectChanged, isRowMoved, runAtomically } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
-import { AppError, conflict, notFound } from "../../errors/index.ts";
+import { AppError, conflict, noSuchPartner, notFound } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
 import { applyStatus } from "../status/apply.ts";
 import { partnerChanged } from "../status/events.ts";
@@ -84,7 +84,7 @@ async function partnerContact(db: Db, partnerId: string) {
     .select({ name: s.partners.name, status: s.partners.status, terminatedAt: s.partners.terminatedAt })
     .from(s.partners)
     .where(eq(s.partners.id, partnerId));
-  if (!row) throw notFound("Партнёр не найден / No such partner.");
+  if (!row) throw noSuchPartner();
   return { ...row, emails: await mainUserEmails(db, partnerId) };
 }
 

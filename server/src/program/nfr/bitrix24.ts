@@ -7,7 +7,7 @@ import { type Clock, moscowDay, moscowMidnight } from "../../clock.ts";
 import { isUniqueViolation, runAtomically } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import { moderationLog, nfrLicenses, partners } from "../../db/schema/index.ts";
-import { conflict, notFound, validationError } from "../../errors/index.ts";
+import { conflict, noSuchPartner, validationError } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
 import { newLicenseKey } from "../status/keys.ts";
 import { bitrix24Mail } from "./mail.ts";
@@ -47,7 +47,7 @@ export async function registerBitrix24Nfr(
     .select({ status: partners.status })
     .from(partners)
     .where(eq(partners.id, input.partnerId));
-  if (!partner) throw notFound("Нет такого партнёра / No such partner.");
+  if (!partner) throw noSuchPartner();
   if (partner.status === "none")
     throw conflict("Партнёрство прекращено (R1.5c) / The partnership has ended (R1.5c).");
   const [held] = await db

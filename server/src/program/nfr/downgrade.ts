@@ -6,7 +6,7 @@ import type { Clock } from "../../clock.ts";
 import { isUniqueViolation } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import { editions, nfrLicenses, nfrRequests, partners } from "../../db/schema/index.ts";
-import { conflict, notFound, validationError } from "../../errors/index.ts";
+import { conflict, noSuchPartner, notFound, validationError } from "../../errors/index.ts";
 import { alreadyPending, refuseIfPending } from "./pending.ts";
 
 export async function requestDowngrade(
@@ -18,7 +18,7 @@ export async function requestDowngrade(
     .select({ status: partners.status })
     .from(partners)
     .where(eq(partners.id, input.partnerId));
-  if (!partner) throw notFound("Нет такого партнёра / No such partner.");
+  if (!partner) throw noSuchPartner();
   if (partner.status !== "certified" && partner.status !== "gold") {
     throw conflict(
       "Сменить редакцию NFR-ключа может сертифицированный или золотой партнёр (R6.1b) / Only Certified and Gold partners may change a key's edition (R6.1b).",

@@ -23,7 +23,7 @@ import {
   partners,
   registeredDomains,
 } from "../../db/schema/index.ts";
-import { AppError, conflict, notFound, validationError } from "../../errors/index.ts";
+import { AppError, conflict, noSuchPartner, validationError } from "../../errors/index.ts";
 import { approvedCard, normaliseHost } from "../../routes/public-card/card.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
 import { type AuditNetwork, auditSite, type Finding } from "../reaudit/run.ts";
@@ -106,7 +106,7 @@ export async function requestOwnSiteNfr(
   deps: { clock: Clock; network?: AuditNetwork | undefined },
 ): Promise<OwnSiteRequestResult> {
   const [partner] = await db.select().from(partners).where(eq(partners.id, input.partnerId));
-  if (!partner) throw notFound("Нет такого партнёра / No such partner.");
+  if (!partner) throw noSuchPartner();
   if (partner.status === "none")
     throw conflict("Партнёрство прекращено (R1.5c) / The partnership has ended (R1.5c).");
   const [edition] = await db

@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { leads, moderationLog, partners, phoneDayBookings, phoneDayCapacity } from "../../db/schema/index.ts";
-import { conflict, notFound, validationError } from "../../errors/index.ts";
+import { conflict, noSuchPartner, notFound, validationError } from "../../errors/index.ts";
 import { insertWhen } from "../leads/gated-insert.ts";
 import { loadWorkCalendar } from "./calendar.ts";
 
@@ -42,7 +42,7 @@ export async function bookDay(
   if (!isWorkingDay(day, calendar))
     throw validationError([{ path: "day", message: "Это нерабочий день / Not a working day" }]);
   const [partner] = await db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId));
-  if (!partner) throw notFound("Партнёр не найден / No such partner.");
+  if (!partner) throw noSuchPartner();
   const id = crypto.randomUUID();
   const reportDueOn = addWorkingDays(day, REPORT_WORKING_DAYS, calendar);
   const b = phoneDayBookings;

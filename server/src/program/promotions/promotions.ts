@@ -5,7 +5,7 @@ import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
 import { type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { moderationLog, partners, promotions, user } from "../../db/schema/index.ts";
-import { conflict, forbidden, notFound, validationError } from "../../errors/index.ts";
+import { conflict, forbidden, noSuchPartner, notFound, validationError } from "../../errors/index.ts";
 import { mailStatement } from "../../mail/partner.ts";
 import { shownUntil } from "./period.ts";
 
@@ -33,7 +33,7 @@ export async function submitPromotion(
   { clock }: { clock: Clock },
 ) {
   const [partner] = await db.select().from(partners).where(eq(partners.id, partnerId));
-  if (!partner) throw notFound("Партнёр не найден / No such partner.");
+  if (!partner) throw noSuchPartner();
   if (!promotionsAllowed(partner.status))
     throw forbidden(
       "Акции доступны только партнёрам со статусом Certified и Gold / Promotions are for Certified and Gold partners only.",

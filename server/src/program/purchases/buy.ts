@@ -8,7 +8,7 @@ import { type Clock, moscowDay } from "../../clock.ts";
 import { isUniqueViolation } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
-import { AppError, conflict, notFound } from "../../errors/index.ts";
+import { AppError, conflict, noSuchPartner } from "../../errors/index.ts";
 import { recordAccrual } from "../status/apply.ts";
 import { newLicenseKey } from "../status/keys.ts";
 import { fingerprint, IDEMPOTENCY_HEADER } from "./idempotency.ts";
@@ -73,7 +73,7 @@ export async function buy(
   if (stored) return { purchase: stored, created: false };
 
   const [partner] = await db.select().from(s.partners).where(eq(s.partners.id, partnerId));
-  if (!partner) throw notFound("Партнёр не найден. / No such partner.");
+  if (!partner) throw noSuchPartner();
   // R1.5c: a terminated partner has no discount and earns no points: it buys as an end user, not here.
   if (partner.status === "none")
     throw conflict("Партнёрство прекращено: покупки недоступны. / The partnership has ended: no purchases.");

@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { partnerStatuses } from "../../db/schema/index.ts";
-import { notFound, validationError } from "../../errors/index.ts";
+import { noSuchPartner, validationError } from "../../errors/index.ts";
 import type { BadgeService } from "../../program/badges/service.ts";
 import { publishedPartners } from "../../program/directory/cache.ts";
 import { decodeCursor, filterDirectory, page } from "../../program/directory/list.ts";
@@ -102,7 +102,7 @@ export function directoryRoutes({ db, clock, badges }: { db: Db; clock: Clock; b
     .openapi(profile, async (c) => {
       // The same data the /partners/{id} verification page renders (badges.status → the claim).
       const signed = await badges.status(c.req.valid("param").partnerId);
-      if (!signed) throw notFound("No such partner.");
+      if (!signed) throw noSuchPartner();
       return c.json({ ...signed.claim, lastCheckedAt: signed.issuedAt.toISOString() }, 200);
     })
     .openapi(list, async (c) => c.json(await answer(db, clock, c.req.valid("query")), 200))

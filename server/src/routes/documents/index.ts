@@ -4,7 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { conflict, notFound } from "../../errors/index.ts";
+import { conflict, noSuchPartner } from "../../errors/index.ts";
 import type { BadgeService } from "../../program/badges/service.ts";
 import { createDocumentCache } from "../../program/documents/cache.ts";
 import { renderCertificate } from "../../program/documents/certificate.ts";
@@ -50,7 +50,7 @@ export function documentRoutes({ db, badges, clock }: { db: Db; badges: BadgeSer
   /** R1.5c: a terminated partner has no documents. */
   async function liveClaim(partnerId: string): Promise<DocumentClaim> {
     const claim = await documentClaim(badges, partnerId);
-    if (!claim) throw notFound("Партнёр не найден. / No such partner.");
+    if (!claim) throw noSuchPartner();
     if (claim.status === "none")
       throw conflict("Партнёрство прекращено: документов нет. / The partnership has ended: no documents.");
     return claim;

@@ -4,7 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Auth } from "../../auth/auth.ts";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
-import { notFound } from "../../errors/index.ts";
+import { noSuchPartner } from "../../errors/index.ts";
 import { clientLeads } from "../../program/leads/client.ts";
 import { confirmLead, leadView, postLead } from "../../program/leads/leads.ts";
 import { leadPartner } from "../../program/leads/partners.ts";
@@ -88,7 +88,7 @@ export function leadRoutes({ db, clock, auth, publicUrl }: LeadDeps) {
     .openapi(forPartner, async (c) => {
       const { partnerId } = c.req.valid("param");
       const partner = await leadPartner(db, partnerId);
-      if (!partner) throw notFound("Партнёр не найден / No such partner.");
+      if (!partner) throw noSuchPartner();
       const rows = await leadsVisibleTo(db, partner);
       const items = rows
         .filter((r) => r.proposal || r.lead.proposalCount < r.lead.maxProposals)

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { type Clock, moscowMidnight } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { moderationLog, partners } from "../../db/schema/index.ts";
-import { notFound } from "../../errors/index.ts";
+import { noSuchPartner } from "../../errors/index.ts";
 import { json, jsonBody, partnerParams, signedIn } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
@@ -31,7 +31,7 @@ export function paperContractRoutes({ db, clock }: { db: Db; clock: Clock }) {
     const { partnerId } = c.req.valid("param");
     const { receivedOn } = c.req.valid("json");
     const [partner] = await db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId));
-    if (!partner) throw notFound("No such partner.");
+    if (!partner) throw noSuchPartner();
     await db.batch([
       db
         .update(partners)

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { partnerStatuses, partners, purchaseKinds } from "../../db/schema/index.ts";
-import { AppError, notFound } from "../../errors/index.ts";
+import { AppError, noSuchPartner } from "../../errors/index.ts";
 import { buy } from "../../program/purchases/buy.ts";
 import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from "../../program/purchases/idempotency.ts";
 import { listPurchases, purchaseView } from "../../program/purchases/view.ts";
@@ -129,7 +129,7 @@ export function purchaseRoutes({ db, clock }: { db: Db; clock: Clock }) {
       if (items.length === 0) {
         // An unknown partner is a 404, a partner without purchases an empty list.
         const [row] = await db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId));
-        if (!row) throw notFound("Партнёр не найден. / No such partner.");
+        if (!row) throw noSuchPartner();
       }
       return c.json({ items }, 200);
     });
