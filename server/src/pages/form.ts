@@ -138,3 +138,27 @@ export function refusal(err: unknown): { errors: FieldErrors; status: 409 | 422 
   if (!err.errors?.length) errors._ = [err.message];
   return { errors, status };
 }
+
+/**
+ * The flow every form page shares: validate `values` with `schema`, run `write` (it answers where to go next:
+ * 303, POST/redirect/GET), or show the form again with its errors — 422 for bad input, the refusal's status
+ * (refusal()) when the program says no.
+ */
+export async function submitForm<T>(
+  c: Context,
+  values: FormData,
+  schema: z.ZodType<T>,
+  write: (data: T) => Promise<string>,
+  show: (errors: FieldErrors, status: 403 | 404 | 409 | 422) => Response | Promise<Response>,
+): Promise<Response> {
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return show(fieldErrors(parsed.error), 422);
+  let next: string;
+  try {
+    next = await write(parsed.data);
+  } catch (err) {
+    const { errors, status } = refusal(err);
+    return show(errors, status);
+  }
+  return c.redirect(next, 303);
+}

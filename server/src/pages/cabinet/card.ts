@@ -23,10 +23,10 @@ import {
   type FieldErrors,
   type FormData,
   field,
-  fieldErrors,
   formAlert,
   readForm,
   refusal,
+  submitForm,
 } from "../form.ts";
 import { bi, ruDate } from "../layout.ts";
 import { cabinetPage, loadPartner } from "./frame.ts";
@@ -187,27 +187,27 @@ export async function cardPage(
 export async function cardForm(c: Context<AppEnv>, deps: Deps) {
   const partnerId = c.req.param("partnerId")!;
   const values = await readForm(c, [deps.publicUrl]);
-  const parsed = CardForm.safeParse(values);
-  if (!parsed.success) return cardPage(c, deps, { values, errors: fieldErrors(parsed.error) }, 422);
-  const f = parsed.data;
-  try {
-    await submitCard(
-      deps.db,
-      partnerId,
-      {
-        ...f,
-        phones: unique(f.phones.map((p) => normaliseRuPhone(p) ?? p)),
-        emails: unique(f.emails.map((e) => e.toLowerCase())),
-        addresses: unique(f.addresses),
-        bitrix24Portal: f.bitrix24Portal ? normalisePortal(f.bitrix24Portal) : null,
-      },
-      { userId: c.get("principal")!.userId, now: deps.clock.now() },
-    );
-    return c.redirect(`/cabinet/${partnerId}/card`, 303);
-  } catch (err) {
-    const { errors, status } = refusal(err);
-    return cardPage(c, deps, { values, errors }, status);
-  }
+  return submitForm(
+    c,
+    values,
+    CardForm,
+    async (f) => {
+      await submitCard(
+        deps.db,
+        partnerId,
+        {
+          ...f,
+          phones: unique(f.phones.map((p) => normaliseRuPhone(p) ?? p)),
+          emails: unique(f.emails.map((e) => e.toLowerCase())),
+          addresses: unique(f.addresses),
+          bitrix24Portal: f.bitrix24Portal ? normalisePortal(f.bitrix24Portal) : null,
+        },
+        { userId: c.get("principal")!.userId, now: deps.clock.now() },
+      );
+      return `/cabinet/${partnerId}/card`;
+    },
+    (errors, status) => cardPage(c, deps, { values, errors }, status),
+  );
 }
 
 export async function logoForm(c: Context<AppEnv>, deps: Deps) {

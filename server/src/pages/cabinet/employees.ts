@@ -27,6 +27,7 @@ import {
   readForm,
   refusal,
   select,
+  submitForm,
 } from "../form.ts";
 import { bi, ruDate } from "../layout.ts";
 import { cabinetPage, loadPartner } from "./frame.ts";
@@ -122,15 +123,16 @@ export async function employeesPage(
 export async function inviteForm(c: Context<AppEnv>, deps: Deps) {
   const partnerId = c.req.param("partnerId")!;
   const values = await readForm(c, [deps.publicUrl]);
-  const parsed = Invite.safeParse(values);
-  if (!parsed.success) return employeesPage(c, deps, { values, errors: fieldErrors(parsed.error) }, 422);
-  try {
-    await inviteEmployee(deps.db, partnerId, parsed.data, granter(c, partnerId, deps.clock.now()));
-    return c.redirect(`/cabinet/${partnerId}/employees?done=1`, 303);
-  } catch (err) {
-    const { errors, status } = refusal(err);
-    return employeesPage(c, deps, { values, errors }, status);
-  }
+  return submitForm(
+    c,
+    values,
+    Invite,
+    async (data) => {
+      await inviteEmployee(deps.db, partnerId, data, granter(c, partnerId, deps.clock.now()));
+      return `/cabinet/${partnerId}/employees?done=1`;
+    },
+    (errors, status) => employeesPage(c, deps, { values, errors }, status),
+  );
 }
 
 const Change = z.object({

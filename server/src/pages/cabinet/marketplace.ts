@@ -14,15 +14,7 @@ import {
 } from "../../program/marketplace/input.ts";
 import { addModule, addUpdate, editModule, listModules } from "../../program/marketplace/modules.ts";
 import type { AppEnv } from "../../types.ts";
-import {
-  type FieldErrors,
-  type FormData,
-  field,
-  fieldErrors,
-  formAlert,
-  readForm,
-  refusal,
-} from "../form.ts";
+import { type FieldErrors, type FormData, field, formAlert, readForm, submitForm } from "../form.ts";
 import { bi, ruDate } from "../layout.ts";
 import { cabinetPage, loadPartner } from "./frame.ts";
 
@@ -125,17 +117,18 @@ async function submit<T>(
 ) {
   const partnerId = c.req.param("partnerId")!;
   const values = await readForm(c, [deps.publicUrl]);
-  const parsed = schema.safeParse(values);
-  if (!parsed.success)
-    return marketplacePage(c, deps, { form, values, errors: fieldErrors(parsed.error) }, 422);
-  try {
-    await write(parsed.data, { userId: c.get("principal")!.userId, now: deps.clock.now() });
-    return c.redirect(`/cabinet/${partnerId}/marketplace?done=${done}`, 303);
-  } catch (err) {
-    const { errors, status } = refusal(err);
+  return submitForm(
+    c,
+    values,
+    schema,
+    async (data) => {
+      await write(data, { userId: c.get("principal")!.userId, now: deps.clock.now() });
+      return `/cabinet/${partnerId}/marketplace?done=${done}`;
+    },
     // A module not this partner's (404) has no form on the page: the refusal shows above the new-module form.
-    return marketplacePage(c, deps, { form: status === 404 ? "add" : form, values, errors }, status);
-  }
+    (errors, status) =>
+      marketplacePage(c, deps, { form: status === 404 ? "add" : form, values, errors }, status),
+  );
 }
 
 export const addModuleForm = (c: Context<AppEnv>, deps: Deps) =>

@@ -9,16 +9,7 @@ import { addDays, type Clock, moscowDay } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { availability, bookDay, fileReport, partnerBookings } from "../../program/phone-days/bookings.ts";
 import type { AppEnv } from "../../types.ts";
-import {
-  type FieldErrors,
-  type FormData,
-  field,
-  fieldErrors,
-  formAlert,
-  readForm,
-  refusal,
-  select,
-} from "../form.ts";
+import { type FieldErrors, type FormData, field, formAlert, readForm, select, submitForm } from "../form.ts";
 import { bi, ruDate } from "../layout.ts";
 import { cabinetPage, loadPartner } from "./frame.ts";
 
@@ -155,45 +146,34 @@ export async function phoneDaysPage(
 export async function bookDayForm(c: Context<AppEnv>, deps: Deps) {
   const partnerId = c.req.param("partnerId")!;
   const values = await readForm(c, [deps.publicUrl]);
-  const parsed = BookForm.safeParse(values);
-  if (!parsed.success)
-    return phoneDaysPage(c, deps, { form: "book", values, errors: fieldErrors(parsed.error) }, 422);
-  try {
-    const booked = await bookDay(
-      deps.db,
-      partnerId,
-      parsed.data.day as CivilDate,
-      c.get("principal")!.userId,
-      {
+  return submitForm(
+    c,
+    values,
+    BookForm,
+    async (data) => {
+      const booked = await bookDay(deps.db, partnerId, data.day as CivilDate, c.get("principal")!.userId, {
         clock: deps.clock,
-      },
-    );
-    return c.redirect(`/cabinet/${partnerId}/phone-days?booked=${booked.day}`, 303);
-  } catch (err) {
-    const { errors, status } = refusal(err);
-    return phoneDaysPage(c, deps, { form: "book", values, errors }, status);
-  }
+      });
+      return `/cabinet/${partnerId}/phone-days?booked=${booked.day}`;
+    },
+    (errors, status) => phoneDaysPage(c, deps, { form: "book", values, errors }, status),
+  );
 }
 
 export async function reportForm(c: Context<AppEnv>, deps: Deps) {
   const partnerId = c.req.param("partnerId")!;
   const bookingId = c.req.param("bookingId")!;
   const values = await readForm(c, [deps.publicUrl]);
-  const parsed = ReportForm.safeParse(values);
-  if (!parsed.success)
-    return phoneDaysPage(c, deps, { form: bookingId, values, errors: fieldErrors(parsed.error) }, 422);
-  try {
-    const done = await fileReport(
-      deps.db,
-      partnerId,
-      bookingId,
-      parsed.data.report,
-      c.get("principal")!.userId,
-      { clock: deps.clock },
-    );
-    return c.redirect(`/cabinet/${partnerId}/phone-days?reported=1${done.late ? "&late=1" : ""}`, 303);
-  } catch (err) {
-    const { errors, status } = refusal(err);
-    return phoneDaysPage(c, deps, { form: bookingId, values, errors }, status);
-  }
+  return submitForm(
+    c,
+    values,
+    ReportForm,
+    async (data) => {
+      const done = await fileReport(deps.db, partnerId, bookingId, data.report, c.get("principal")!.userId, {
+        clock: deps.clock,
+      });
+      return `/cabinet/${partnerId}/phone-days?reported=1${done.late ? "&late=1" : ""}`;
+    },
+    (errors, status) => phoneDaysPage(c, deps, { form: bookingId, values, errors }, status),
+  );
 }

@@ -8,16 +8,7 @@ import type { Db } from "../../db/client.ts";
 import { additionalPointsKinds } from "../../db/schema/index.ts";
 import { partnerRequests, submitRequest } from "../../program/additional-points/requests.ts";
 import type { AppEnv } from "../../types.ts";
-import {
-  type FieldErrors,
-  type FormData,
-  field,
-  fieldErrors,
-  formAlert,
-  readForm,
-  refusal,
-  select,
-} from "../form.ts";
+import { type FieldErrors, type FormData, field, formAlert, readForm, select, submitForm } from "../form.ts";
 import { bi, ruDate } from "../layout.ts";
 import { cabinetPage, loadPartner } from "./frame.ts";
 
@@ -92,17 +83,18 @@ export async function pointsPage(
 export async function pointsForm(c: Context<AppEnv>, deps: Deps) {
   const partnerId = c.req.param("partnerId")!;
   const values = await readForm(c, [deps.publicUrl]);
-  const parsed = RequestForm.safeParse(values);
-  if (!parsed.success) return pointsPage(c, deps, { values, errors: fieldErrors(parsed.error) }, 422);
-  try {
-    await submitRequest(
-      deps.db,
-      { partnerId, userId: c.get("principal")!.userId, ...parsed.data },
-      { clock: deps.clock },
-    );
-    return c.redirect(`/cabinet/${partnerId}/points?sent=1`, 303);
-  } catch (err) {
-    const { errors, status } = refusal(err);
-    return pointsPage(c, deps, { values, errors }, status);
-  }
+  return submitForm(
+    c,
+    values,
+    RequestForm,
+    async (data) => {
+      await submitRequest(
+        deps.db,
+        { partnerId, userId: c.get("principal")!.userId, ...data },
+        { clock: deps.clock },
+      );
+      return `/cabinet/${partnerId}/points?sent=1`;
+    },
+    (errors, status) => pointsPage(c, deps, { values, errors }, status),
+  );
 }

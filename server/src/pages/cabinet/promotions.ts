@@ -8,15 +8,7 @@ import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { partnerPromotions, submitPromotion } from "../../program/promotions/promotions.ts";
 import type { AppEnv } from "../../types.ts";
-import {
-  type FieldErrors,
-  type FormData,
-  field,
-  fieldErrors,
-  formAlert,
-  readForm,
-  refusal,
-} from "../form.ts";
+import { type FieldErrors, type FormData, field, formAlert, readForm, submitForm } from "../form.ts";
 import { bi, ruDate } from "../layout.ts";
 import { cabinetPage, loadPartner } from "./frame.ts";
 
@@ -81,13 +73,14 @@ export async function promotionsPage(
 export async function promotionForm(c: Context<AppEnv>, deps: Deps) {
   const partnerId = c.req.param("partnerId")!;
   const values = await readForm(c, [deps.publicUrl]);
-  const parsed = PromotionForm.safeParse(values);
-  if (!parsed.success) return promotionsPage(c, deps, { values, errors: fieldErrors(parsed.error) }, 422);
-  try {
-    await submitPromotion(deps.db, partnerId, parsed.data, c.get("principal")!.userId, { clock: deps.clock });
-    return c.redirect(`/cabinet/${partnerId}/promotions?sent=1`, 303);
-  } catch (err) {
-    const { errors, status } = refusal(err);
-    return promotionsPage(c, deps, { values, errors }, status);
-  }
+  return submitForm(
+    c,
+    values,
+    PromotionForm,
+    async (data) => {
+      await submitPromotion(deps.db, partnerId, data, c.get("principal")!.userId, { clock: deps.clock });
+      return `/cabinet/${partnerId}/promotions?sent=1`;
+    },
+    (errors, status) => promotionsPage(c, deps, { values, errors }, status),
+  );
 }

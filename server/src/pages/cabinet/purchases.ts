@@ -10,16 +10,7 @@ import type { Db } from "../../db/client.ts";
 import { editions, purchaseKinds, purchases } from "../../db/schema/index.ts";
 import { buy } from "../../program/purchases/buy.ts";
 import type { AppEnv } from "../../types.ts";
-import {
-  type FieldErrors,
-  type FormData,
-  field,
-  fieldErrors,
-  formAlert,
-  readForm,
-  refusal,
-  select,
-} from "../form.ts";
+import { type FieldErrors, type FormData, field, formAlert, readForm, select, submitForm } from "../form.ts";
 import { bi, ruDate } from "../layout.ts";
 import { cabinetPage, loadPartner } from "./frame.ts";
 
@@ -107,18 +98,18 @@ export async function purchasesPage(
 export async function purchaseForm(c: Context<AppEnv>, deps: Deps) {
   const partnerId = c.req.param("partnerId")!;
   const values = await readForm(c, [deps.publicUrl]);
-  const parsed = PurchaseForm.safeParse(values);
-  if (!parsed.success) return purchasesPage(c, deps, { values, errors: fieldErrors(parsed.error) }, 422);
-  const { key, ...request } = parsed.data;
-  try {
-    const { purchase } = await buy(
-      deps.db,
-      { partnerId, buyerUserId: c.get("principal")!.userId, key, request },
-      { clock: deps.clock },
-    );
-    return c.redirect(`/cabinet/${partnerId}/purchases?bought=${purchase.id}`, 303);
-  } catch (err) {
-    const { errors, status } = refusal(err);
-    return purchasesPage(c, deps, { values, errors }, status);
-  }
+  return submitForm(
+    c,
+    values,
+    PurchaseForm,
+    async ({ key, ...request }) => {
+      const { purchase } = await buy(
+        deps.db,
+        { partnerId, buyerUserId: c.get("principal")!.userId, key, request },
+        { clock: deps.clock },
+      );
+      return `/cabinet/${partnerId}/purchases?bought=${purchase.id}`;
+    },
+    (errors, status) => purchasesPage(c, deps, { values, errors }, status),
+  );
 }
