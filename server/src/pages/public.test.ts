@@ -101,6 +101,16 @@ describe("public pages (R2.7, R4.3) and the page framework", () => {
     expect(out.headers.getSetCookie().join()).toMatch(/session_token=;/);
   });
 
+  it("R9: every page shows the partner department's contacts", async () => {
+    for (const path of ["/", "/competencies", "/promotions", "/leads/new"]) {
+      const text = (await get(path)).text;
+      expect(text).toContain("8-800-250-1860");
+      expect(text).toContain("+7 (495) 229-14-41");
+      expect(text).toContain("partners@1c-bitrix.ru");
+      expect(text).toContain("10:00–19:00");
+    }
+  });
+
   it("refuses a form posted from another site (CSRF)", async () => {
     const res = await post(
       "/sign-in",

@@ -16,12 +16,12 @@ const at = (activePoints: number, more: Partial<Conditions> = {}): Conditions =>
 });
 
 describe("status requirements", () => {
-  it("R2.2: Certified needs 100 active points — 99 is not enough", () => {
+  it("R2.2, R5.1: Certified needs 100 active points — 99 is not enough", () => {
     expect(highestMet(at(99), simpleRequirements)).toBe("business");
     expect(highestMet(at(100), simpleRequirements)).toBe("certified");
   });
 
-  it("R2.3: Gold needs 500 active points — 499 is not enough", () => {
+  it("R2.3, R5.1: Gold needs 500 active points — 499 is not enough", () => {
     expect(highestMet(at(499), simpleRequirements)).toBe("certified");
     expect(highestMet(at(500), simpleRequirements)).toBe("gold");
   });

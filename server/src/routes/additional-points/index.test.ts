@@ -66,7 +66,7 @@ describe("additional points (R5.3)", () => {
     expect(partnerView.status).toBe(403);
   });
 
-  it("R5.3: approval credits the amount as additional points at once, logged and mailed (ru, then en)", async () => {
+  it("R5.3, R7.4: a seminar's marketing-activity request, approved, credits the amount as additional points at once, logged and mailed (ru, then en)", async () => {
     const [item] = await queue();
     const res = await post(`/moderation/additional-points/${item!.id}/decide`, mod.cookie, {
       approve: true,

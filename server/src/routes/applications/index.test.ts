@@ -60,7 +60,10 @@ describe("POST /api/v1/applications (R1.2a)", () => {
     expect(mine.items.map((a: { inn: string }) => a.inn)).toContain("7736207543");
   });
 
-  it("a 12-digit INN for a sole proprietor", async () => {
+  it("R1.1: a sole proprietor applies with a 12-digit INN; a company type outside R1.1 is 422 naming it", async () => {
     expect((await post(form({ companyType: "sole_proprietor", inn: "500100732259" }))).status).toBe(201);
+    const other = await post(form({ companyType: "state_agency" }));
+    expect(other.status).toBe(422);
+    expect((await body(other)).errors.map((e: { path: string }) => e.path)).toContain("companyType");
   });
 });

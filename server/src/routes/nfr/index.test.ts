@@ -254,7 +254,7 @@ describe("NFR licenses (R6)", () => {
     expect(a1.evidence.length).toBeGreaterThan(0);
   });
 
-  it("R6.3a–b: Bitrix24 NFR by portal domain — cloud domains only, one live per partner and per portal", async () => {
+  it("R6.3a, R6.3b: Bitrix24 NFR by portal domain — cloud domains only (no custom domain), one live per partner and per portal", async () => {
     const path = `/partners/${partner.id}/nfr/bitrix24`;
     let res = await call(main, "POST", path, { portalDomain: "crm.example.com" });
     expect(res.status).toBe(422);
