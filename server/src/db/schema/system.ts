@@ -62,3 +62,15 @@ export const signingKeys = sqliteTable(
   },
   (t) => [index("signing_keys_retired_at_idx").on(t.retiredAt)],
 );
+
+/**
+ * Issue 10: an admin's wording of one e-mail (key of program/mail-templates/catalogue.ts). No row: the module's
+ * default text. Edits and resets are logged in moderation_log.
+ */
+export const mailTemplates = sqliteTable("mail_templates", {
+  key: text("key").primaryKey(),
+  subject: text("subject").notNull(),
+  text: text("text").notNull(),
+  updatedAt: timestamp("updated_at").notNull(),
+  updatedBy: text("updated_by").notNull(),
+});

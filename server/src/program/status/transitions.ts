@@ -15,6 +15,7 @@ import { moscowDay, moscowMidnight } from "../../clock.ts";
 import { expectChanged } from "../../db/atomic.ts";
 import type { Writer } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
+import { loadMails } from "../mail-templates/store.ts";
 import { newLicenseKey, STATUS_KEY_EDITION } from "./keys.ts";
 import { statusMail } from "./mail.ts";
 
@@ -205,10 +206,11 @@ export async function planTransitions(
       for (const r of rows)
         if (!recipients.get(r.p)?.email) recipients.set(r.p, { name: r.name, email: r.email });
     }
+    const templates = await loadMails(db);
     const mails = transitions.flatMap((t) => {
       const to = recipients.get(t.partnerId);
       if (!to?.email) return []; // no main user to write to: the change stays in the history
-      const { subject, text } = statusMail(to.name, t.change, t.state, t.on);
+      const { subject, text } = statusMail(templates, to.name, t.change, t.state, t.on);
       return [{ to: to.email, subject, text, html: null, nextAttemptAt: now, createdAt: now }];
     });
     for (const part of chunks(mails)) add(db.insert(s.emailOutbox).values(part));
