@@ -14,6 +14,7 @@ export function newServer(prefix = "t"): string {
 export interface Stats {
   status: number;
   jwks: number;
+  jwksBeforeToken: number;
   beacons: { partner: string; url: string; compliant: boolean; problems: string[] }[];
 }
 

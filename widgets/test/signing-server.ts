@@ -47,6 +47,9 @@ function partner(id: string, server: string) {
 interface Namespace {
   status: number;
   jwks: number;
+  /** JWKS requests that came before any token was sent (fetched alongside the token, not after it). */
+  jwksBeforeToken: number;
+  tokensSent: number;
   beacons: unknown[];
 }
 
@@ -148,7 +151,7 @@ export function createSigningServer() {
     if (!m) return undefined;
     const ns = m[1] ?? "";
     const rest = m[2]!;
-    const space = spaces.get(ns) ?? { status: 0, jwks: 0, beacons: [] };
+    const space = spaces.get(ns) ?? { status: 0, jwks: 0, jwksBeforeToken: 0, tokensSent: 0, beacons: [] };
     spaces.set(ns, space);
     const origin = `http://${req.host}`;
     const headers: Record<string, string> = {
@@ -170,6 +173,7 @@ export function createSigningServer() {
     if (rest === "/.well-known/jwks.json") {
       const [k1, k2] = await keys;
       space.jwks++;
+      if (space.tokensSent === 0) space.jwksBeforeToken++;
       // "rot-…" namespaces publish k2 only from the second request on (a key rotation the widget must follow).
       return json({ keys: ns.startsWith("rot-") && space.jwks === 1 ? [k1.jwk] : [k1.jwk, k2.jwk] });
     }
@@ -186,7 +190,8 @@ export function createSigningServer() {
     if (id === "error500") return empty(500);
     if (id === "down") return { ...empty(0), drop: true };
     if (id === "slow") await sleep(3000);
-    const jws = await token(id, ns, origin, space);
+    if (id === "lagging") await sleep(300);
+    const jws = await token(id, ns, origin, space).finally(() => space.tokensSent++);
     return jws === undefined ? empty(503) : json({ token: jws });
   };
 }

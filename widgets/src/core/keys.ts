@@ -39,9 +39,13 @@ function load(server: string, signal: AbortSignal, reload: boolean): Promise<Key
   return p;
 }
 
+/** The server's key set, cached or now fetched: started alongside the token's fetch, one round trip for both. */
+export const keySet = (server: string, signal: AbortSignal): Promise<KeySet> =>
+  sets.get(server) ?? load(server, signal, false);
+
 /** The key with this kid; an unknown kid re-fetches the JWKS once, bypassing caches (key rotation). */
 export async function keyFor(server: string, kid: string, signal: AbortSignal): Promise<CryptoKey> {
-  let set = await (sets.get(server) ?? load(server, signal, false));
+  let set = await keySet(server, signal);
   if (!set.has(kid)) set = await load(server, signal, true);
   const key = set.get(kid);
   if (!key) throw new TokenError("unknown-key");

@@ -27,6 +27,18 @@ describe("shared status store", () => {
     expect(s.jwks).to.equal(1);
   });
 
+  it("issue 10: the keys are fetched alongside the token, not after it (one round trip of latency)", async () => {
+    const server = newServer();
+    const el = await fixture<HTMLElementTagNameMap["pt-partner-badge"]>(
+      html`<pt-partner-badge partner="lagging" server=${server}></pt-partner-badge>`,
+    );
+    await settled(el);
+    expect(el.state).to.equal("verified");
+    const s = await stats(server);
+    expect(s.jwks).to.equal(1);
+    expect(s.jwksBeforeToken).to.equal(1);
+  });
+
   it("two partners on one page: one request each", async () => {
     const server = newServer();
     const page = await fixture(html`<div>

@@ -1,5 +1,5 @@
 // One verification for all widgets: fetch the token, check it against the JWKS, bind it to this page's host.
-import { keyFor } from "./keys.ts";
+import { keyFor, keySet } from "./keys.ts";
 import { statusUrl } from "./server.ts";
 import {
   checkClaims,
@@ -34,6 +34,7 @@ function pageHosts(): string[] {
 export async function verifyStatus(server: string, partnerId: string): Promise<Verdict> {
   const signal = AbortSignal.timeout(settings.timeoutMs);
   try {
+    keySet(server, signal).catch(() => {}); // its failure is keyFor's to report
     const res = await fetch(statusUrl(server, partnerId), { signal, cache: "no-store" });
     if (res.status === 404) return { state: "terminated" };
     if (!res.ok) throw new TokenError("http");
