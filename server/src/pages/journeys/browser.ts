@@ -48,12 +48,52 @@ export function shotsDir(journey: string) {
   return dir;
 }
 
+/** What an embedded widget fetches: its token and the keys (together), and the footer-check report (W4). */
+const widgetData = [/\/api\/v1\/public\/partners\/[^/]+\/status$/, /\/\.well-known\/jwks\.json$/];
+const widgetReport = /\/api\/v1\/public\/partners\/[^/]+\/footer-checks$/;
+
+/**
+ * Issue 10, "no page needs more than one round trip of data": the server renders a page with its data, so the
+ * page itself fetches nothing (fetch/XHR) after the document. A page with our widgets lets them fetch their
+ * token and keys — started together, one round trip — and send the footer report, nothing else.
+ */
+async function checkOneRoundTrip(page: Page, name: string, widgets: boolean) {
+  const fetched = await page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((e) => e as PerformanceResourceTiming)
+      .filter((e) => e.initiatorType === "fetch" || e.initiatorType === "xmlhttprequest")
+      .map((e) => ({ url: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
+  );
+  if (!widgets) {
+    expect(
+      fetched.map((f) => f.url),
+      `${name}: data fetched after the page`,
+    ).toEqual([]);
+    return;
+  }
+  const data = fetched.filter((f) => widgetData.some((re) => re.test(f.url)));
+  expect(
+    fetched.filter((f) => !data.includes(f) && !widgetReport.test(f.url)).map((f) => f.url),
+    name,
+  ).toEqual([]);
+  expect(
+    data.map((f) => widgetData.findIndex((re) => re.test(f.url))).sort(),
+    `${name}: token and keys`,
+  ).toEqual([0, 1]);
+  // Both requests were on their way before either answer came back.
+  expect(Math.max(...data.map((f) => f.start)), `${name}: keys fetched alongside the token`).toBeLessThan(
+    Math.min(...data.map((f) => f.end)),
+  );
+}
+
 /**
  * A full-page screenshot, saved, and checked not blank: decoded in the browser, sampled on a grid — at least
  * 8 distinct colours and no colour over 97 % of the samples (a white or error-only page fails).
  */
-export async function screenshot(page: Page, dir: string, name: string) {
+export async function screenshot(page: Page, dir: string, name: string, options: { widgets?: boolean } = {}) {
   await page.waitForLoadState("load");
+  await checkOneRoundTrip(page, name, options.widgets ?? false);
   const png = await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
   const analysis = await page.evaluate(async (b64) => {
     const img = new Image();

@@ -78,7 +78,7 @@ describe.skipIf(chromiumMissing)("journey: a client finds a Gold partner and ver
     const badge = page.locator("pt-partner-badge a.root");
     await badge.waitFor();
     await expect(badge.textContent()).resolves.toContain("Веб-студия Альфа");
-    await screenshot(page, dir, "4-partner-site");
+    await screenshot(page, dir, "4-partner-site", { widgets: true });
     const [verification] = await Promise.all([context.waitForEvent("page"), badge.click()]);
     await verification.waitForLoadState();
     expect(new URL(verification.url()).searchParams.get("host")).toBe(OWN);
@@ -93,7 +93,7 @@ describe.skipIf(chromiumMissing)("journey: a client finds a Gold partner and ver
     await page.goto(site.url(COPYCAT));
     const badge = page.locator("pt-partner-badge a.root");
     await badge.waitFor();
-    await screenshot(page, dir, "6-copycat-site");
+    await screenshot(page, dir, "6-copycat-site", { widgets: true });
     const [verification] = await Promise.all([context.waitForEvent("page"), badge.click()]);
     await verification.waitForLoadState();
     await expect(verification.locator("main").textContent()).resolves.toContain(

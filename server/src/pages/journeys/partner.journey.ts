@@ -118,7 +118,7 @@ describe.skipIf(chromiumMissing)(
       await page.locator("#embed-code-status", { hasText: "Скопировано" }).waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
       await page.locator(".preview pt-partner-badge .root").first().waitFor();
-      await screenshot(page, dir, "7-widgets");
+      await screenshot(page, dir, "7-widgets", { widgets: true });
       await checkAccessible(page, "7-widgets");
     });
 
