@@ -6,6 +6,7 @@ import { type Booted, boot } from "./boot.ts";
 import { systemClock } from "./clock.ts";
 import { EnvError, loadEnv } from "./env.ts";
 import { startWorker } from "./jobs/worker.ts";
+import { warmDirectory } from "./program/directory/cache.ts";
 import { startReauditScheduler } from "./program/reaudit/index.ts";
 import { startRecomputeScheduler } from "./program/status/daily.ts";
 import { partnersByStatus } from "./program/status/summary.ts";
@@ -42,6 +43,7 @@ const worker = startWorker({ db, mailer, clock, logger });
 // R5.6: today's recompute if no instance ran it yet, then every day at 00:00 MSK.
 const recompute = startRecomputeScheduler({ db, clock, logger });
 const reaudit = startReauditScheduler({ db, clock, logger }); // R6.2c: NFR sites daily at 04:00 MSK
+void warmDirectory(db, clock); // R2.7: the first visitor of the directory does not wait for the ranking
 
 const server = serve({ fetch: app.fetch, port: env.port }, () => {
   const u = env.publicUrl;

@@ -4,7 +4,7 @@ import * as s from "../../db/schema/index.ts";
 import { seedDemo } from "../../seed/index.ts";
 import { createHarness, type Harness } from "../../test/harness.ts";
 import { partnerChanged } from "../status/events.ts";
-import { MAX_AGE_MS, publishedPartners } from "./cache.ts";
+import { MAX_AGE_MS, publishedPartners, warmDirectory } from "./cache.ts";
 
 describe("R2.7: the directory cache", () => {
   let h: Harness;
@@ -60,6 +60,14 @@ describe("R2.7: the directory cache", () => {
     expect(await names()).toContain("Альфа Диджитал");
     now = new Date(now.getTime() + 1);
     expect(await names()).toContain("Альфа Про");
+  });
+
+  it("warmDirectory ranks ahead: the next read is served from it without ranking again", async () => {
+    now = new Date(now.getTime() + MAX_AGE_MS); // stale: the next read would rank everyone
+    await warmDirectory(h.db, clock);
+    await rename("Альфа Про", "Альфа Тёплая"); // unannounced: only a new ranking would show it
+    expect(await names()).toContain("Альфа Про");
+    await rename("Альфа Тёплая", "Альфа Про");
   });
 
   it("R5.6, R1.5: a new Moscow day recomputes (points expire, scheduled terminations start)", async () => {
