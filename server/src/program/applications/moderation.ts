@@ -10,7 +10,9 @@ import { applications, emailOutbox, moderationLog } from "../../db/schema/index.
 import { conflict, notFound } from "../../errors/index.ts";
 import { outboxRow } from "../../mail/partner.ts";
 import { insertWhen } from "../leads/gated-insert.ts";
+import { loadMails } from "../mail-templates/store.ts";
 import { loadWorkCalendar } from "../phone-days/calendar.ts";
+import { decisionMail } from "./mail.ts";
 
 export const REVIEW_WORKING_DAYS = 3;
 
@@ -43,8 +45,7 @@ export async function decideApplication(
       `Заявка не ожидает модерации (${app.state}) / The application is ${app.state}, not awaiting moderation.`,
     );
   const now = clock.now();
-  const ru = to === "rejected" ? "Заявка отклонена" : "Требуется дополнительная информация";
-  const en = to === "rejected" ? "Application rejected" : "More information needed";
+  const mail = decisionMail(await loadMails(db), to, app.companyName, reason);
   // The log entry only if the update took the application, the mail only if the log entry was written.
   const previousWrote = sql`changes() = 1`;
   const [updated] = await db.batch([
@@ -66,17 +67,7 @@ export async function decideApplication(
         previousWrote,
       ),
     ),
-    db.run(
-      insertWhen(
-        emailOutbox,
-        outboxRow(
-          app.contactEmail,
-          { subject: `${ru} / ${en}: ${app.companyName}`, text: `${ru}: ${reason}\n\n${en}: ${reason}` },
-          now,
-        ),
-        previousWrote,
-      ),
-    ),
+    db.run(insertWhen(emailOutbox, outboxRow(app.contactEmail, mail, now), previousWrote)),
   ]);
   if ((updated as { rowsAffected: number }).rowsAffected !== 1)
     throw conflict("Заявку уже рассмотрели / The application was decided meanwhile.");

@@ -9,6 +9,7 @@ import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { AppError, conflict, forbidden, noSuchPartner, notFound } from "../../errors/index.ts";
 import { mailStatement } from "../../mail/partner.ts";
+import { loadMails } from "../mail-templates/store.ts";
 import { applyStatus } from "../status/apply.ts";
 import { detachedMail, invitationMail, levelEn, levelRu } from "./mail.ts";
 
@@ -138,6 +139,7 @@ export async function inviteEmployee(
     detachedBy: null,
   };
   const id = existing?.id ?? crypto.randomUUID();
+  const mails = await loadMails(db);
   const write = existing
     ? [db.update(s.employeeLinks).set(values).where(unchanged(existing)).getSQL(), expectChanged()]
     : [
@@ -151,7 +153,7 @@ export async function inviteEmployee(
     [
       ...write,
       linkEvent(id, by.userId, by.now, "invited"),
-      mailStatement(db, invitee.email, invitationMail(partner.name, by.name, input), by.now),
+      mailStatement(db, invitee.email, invitationMail(mails, partner.name, by.name, input), by.now),
     ],
     taken,
   );
@@ -208,6 +210,7 @@ export async function detachEmployee(
     throw conflict(`Связь уже в состоянии ${link.invitation}. / The link is already ${link.invitation}.`);
   const partner = await partnerOf(db, partnerId);
   const [u] = await db.select({ email: s.user.email }).from(s.user).where(eq(s.user.id, link.userId));
+  const mails = await loadMails(db);
   await writeOrConflict(
     db,
     [
@@ -218,7 +221,7 @@ export async function detachEmployee(
         .getSQL(),
       expectChanged(),
       linkEvent(link.id, by.userId, by.now, "detached"),
-      ...(u ? [mailStatement(db, u.email, detachedMail(partner.name), by.now)] : []),
+      ...(u ? [mailStatement(db, u.email, detachedMail(mails, partner.name), by.now)] : []),
     ],
     "Сотрудника изменили одновременно с вами. / The employee was changed meanwhile.",
   );

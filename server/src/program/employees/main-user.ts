@@ -8,6 +8,7 @@ import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { conflict } from "../../errors/index.ts";
 import { mailStatement } from "../../mail/partner.ts";
+import { loadMails } from "../mail-templates/store.ts";
 import { applyStatus } from "../status/apply.ts";
 import { linkEvent, partnerOf, userByEmail } from "./links.ts";
 import { formerMainUserMail, mainUserMail } from "./mail.ts";
@@ -33,10 +34,11 @@ export async function changeMainUser(
     throw conflict("Этот пользователь уже главный. / This user is already the main user.");
   const target = links.find((r) => r.link.userId === next.id)?.link;
   const { now } = by;
+  const mails = await loadMails(db);
   const statements = current.flatMap(({ link, email }) => [
     db.update(s.employeeLinks).set({ level: "full" }).where(eq(s.employeeLinks.id, link.id)).getSQL(),
     linkEvent(link.id, by.userId, now, "main_user"),
-    mailStatement(db, email, formerMainUserMail(partner.name, request.requestReference), now),
+    mailStatement(db, email, formerMainUserMail(mails, partner.name, request.requestReference), now),
   ]);
   const linkId = target?.id ?? crypto.randomUUID();
   const accepted = { level: "main" as const, invitation: "accepted" as const, respondedAt: now };
@@ -78,7 +80,7 @@ export async function changeMainUser(
         reason: `${request.requestReference}: ${request.reason}`,
       })
       .getSQL(),
-    mailStatement(db, next.email, mainUserMail(partner.name, request.requestReference), now),
+    mailStatement(db, next.email, mainUserMail(mails, partner.name, request.requestReference), now),
     // One main user after the batch, else an admin changed it at the same time (R4E.2).
     guard(sql`(select count(*) from employee_links where partner_id = ${partnerId}
       and level = 'main' and invitation = 'accepted') = 1`),

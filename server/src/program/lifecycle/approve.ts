@@ -10,6 +10,7 @@ import * as s from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
 import { mailStatement } from "../../mail/partner.ts";
 import { normaliseRuPhone } from "../cards/fields.ts";
+import { loadMails } from "../mail-templates/store.ts";
 import { partnerChanged } from "../status/events.ts";
 import { approvalMail } from "./mail.ts";
 
@@ -50,7 +51,7 @@ export async function approveApplication(
   const partnerId = crypto.randomUUID();
   const contract = { number: contractNumber(today), date: today };
   const state = initialStatus(today);
-  const mail = approvalMail(app.companyName, contract);
+  const mail = approvalMail(await loadMails(db), app.companyName, contract);
   const statements = [
     db
       .insert(s.partners)

@@ -11,6 +11,7 @@ import type { Db } from "../../db/client.ts";
 import * as s from "../../db/schema/index.ts";
 import { AppError, conflict, noSuchPartner, notFound } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
+import { loadMails } from "../mail-templates/store.ts";
 import { applyStatus } from "../status/apply.ts";
 import { partnerChanged } from "../status/events.ts";
 import { cancellationMail, terminationMail } from "./mail.ts";
@@ -128,6 +129,7 @@ export async function scheduleTermination(
     cancelReason: null,
     createdAt: now,
   };
+  const mails = await loadMails(db);
   try {
     await runAtomically(db, [
       // Compare-and-swap: a termination scheduled meanwhile fails the whole batch.
@@ -152,7 +154,7 @@ export async function scheduleTermination(
       ...mailStatements(
         db,
         partner.emails,
-        terminationMail(partner.name, { by: req.by, on: req.on, reason }),
+        terminationMail(mails, partner.name, { by: req.by, on: req.on, reason }),
         now,
       ),
     ]);
@@ -188,6 +190,7 @@ export async function cancelTermination(
       `Партнёрство уже прекращено ${scheduled.on}; отменить нельзя / The partnership ended on ${scheduled.on}; it cannot be cancelled.`,
     );
   }
+  const mails = await loadMails(db);
   try {
     await runAtomically(db, [
       db
@@ -212,7 +215,12 @@ export async function cancelTermination(
           reason: `termination on ${scheduled.on} cancelled: ${by.reason}`,
         })
         .getSQL(),
-      ...mailStatements(db, partner.emails, cancellationMail(partner.name, scheduled.on, by.reason), now),
+      ...mailStatements(
+        db,
+        partner.emails,
+        cancellationMail(mails, partner.name, scheduled.on, by.reason),
+        now,
+      ),
     ]);
   } catch (err) {
     if (isRowMoved(err))
