@@ -9,6 +9,7 @@ import type { Db } from "../../db/client.ts";
 import { moderationLog, nfrLicenses, partners } from "../../db/schema/index.ts";
 import { conflict, noSuchPartner, validationError } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
+import { loadMails } from "../mail-templates/store.ts";
 import { newLicenseKey } from "../status/keys.ts";
 import { bitrix24Mail } from "./mail.ts";
 
@@ -103,7 +104,12 @@ export async function registerBitrix24Nfr(
           reason: `portal ${portal} (R6.3a)`,
         })
         .getSQL(),
-      ...mailStatements(db, await mainUserEmails(db, input.partnerId), bitrix24Mail(portal), now),
+      ...mailStatements(
+        db,
+        await mainUserEmails(db, input.partnerId),
+        bitrix24Mail(await loadMails(db), portal),
+        now,
+      ),
     ]);
   } catch (err) {
     if (isUniqueViolation(err))

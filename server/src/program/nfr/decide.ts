@@ -10,6 +10,7 @@ import type { Db } from "../../db/client.ts";
 import { editions, moderationLog, nfrLicenses, nfrRequests } from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
+import { loadMails } from "../mail-templates/store.ts";
 import { newLicenseKey } from "../status/keys.ts";
 import { requestDecidedMail } from "./mail.ts";
 
@@ -102,6 +103,7 @@ export async function decideNfrRequest(
       db,
       await mainUserEmails(db, req.partnerId),
       requestDecidedMail(
+        await loadMails(db),
         req.kind,
         input.approve,
         input.reason,

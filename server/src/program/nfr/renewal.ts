@@ -16,6 +16,7 @@ import { expectChanged, isRowMoved, runAtomically } from "../../db/atomic.ts";
 import type { Db } from "../../db/client.ts";
 import { editions, moderationLog, nfrLicenses, nfrRenewals, partners } from "../../db/schema/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
+import { loadMails } from "../mail-templates/store.ts";
 import { renewalMail } from "./mail.ts";
 import { salesRub } from "./sales.ts";
 
@@ -43,6 +44,7 @@ export async function decideNfrRenewals(
       ),
     );
   const summary: RenewalSummary = { decided: 0, renewed: 0, ended: 0 };
+  const mails = await loadMails(db);
   const prices = new Map((await db.select().from(editions)).map((e) => [e.code, e.priceRub]));
   for (const { l, terminatedAt } of due) {
     const from = l.validFrom!;
@@ -117,7 +119,7 @@ export async function decideNfrRenewals(
         ...mailStatements(
           db,
           await mainUserEmails(db, l.partnerId),
-          renewalMail(what, outcome, sales, threshold),
+          renewalMail(mails, what, outcome, sales, threshold),
           now,
         ),
       ]);

@@ -19,7 +19,9 @@ import {
 import { conflict, type FieldError, notFound, validationError } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
+import { loadMails } from "../mail-templates/store.ts";
 import { type AppliedStatus, recordAccrual } from "../status/apply.ts";
+import { qualityMails } from "./mail.ts";
 
 export type RatingInput = { questionId: string; rating: number; comment?: string | undefined };
 
@@ -115,6 +117,7 @@ export async function recordCall(
   const points = pointsForEdition(await loadCatalogue(db), sub.editionCode);
   const now = clock.now();
   const to = await mainUserEmails(db, sub.partnerId);
+  const mails = await loadMails(db);
   const statements = [
     db
       .update(qmSubmissions)
@@ -149,16 +152,7 @@ export async function recordCall(
     ...mailStatements(
       db,
       to,
-      {
-        subject: `Контроль качества пройден: ${sub.host} / Quality monitoring completed: ${sub.host}`,
-        text: [
-          `Здравствуйте! Контроль качества проекта ${sub.host} («${sub.partnerName}») завершён: звонок клиенту проведён.`,
-          `Начислено баллов: ${points}. Вы участник программы качества 1С-Битрикс на 12 месяцев. Оценки клиента — в разделе «Контроль качества».`,
-          "",
-          `Hello! Quality monitoring of ${sub.host} (${sub.partnerName}) is complete: the client was called.`,
-          `Points credited: ${points}. You are a 1C-Bitrix quality program participant for 12 months. The client's ratings are under "Quality monitoring".`,
-        ].join("\n"),
-      },
+      mails.render(qualityMails.completed, { host: sub.host, partner: sub.partnerName, points }),
       now,
     ),
   ];
@@ -187,6 +181,7 @@ export async function rejectSubmission(
   const sub = await queued(db, input.submissionId);
   const now = clock.now();
   const to = await mainUserEmails(db, sub.partnerId);
+  const mails = await loadMails(db);
   try {
     await runAtomically(db, [
       db
@@ -214,16 +209,7 @@ export async function rejectSubmission(
       ...mailStatements(
         db,
         to,
-        {
-          subject: `Контроль качества отклонён: ${sub.host} / Quality monitoring declined: ${sub.host}`,
-          text: [
-            `Заявка на контроль качества проекта ${sub.host} отклонена модератором. Причина: ${input.reason}`,
-            "Вы можете подать её снова.",
-            "",
-            `The quality monitoring submission for ${sub.host} was declined by a moderator. Reason: ${input.reason}`,
-            "You may submit it again.",
-          ].join("\n"),
-        },
+        mails.render(qualityMails.declined, { host: sub.host, reason: input.reason }),
         now,
       ),
     ]);

@@ -6,6 +6,8 @@ import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import { cardVersions, nfrLicenses, partners } from "../../db/schema/index.ts";
 import { approvedCard, normaliseHost } from "../../routes/public-card/card.ts";
+import { loadMails } from "../mail-templates/store.ts";
+import { reauditMails } from "./mail.ts";
 import { type AuditNetwork, auditSite, type SITE_BOUNDS } from "./run.ts";
 import { lastA1, storeServerReport } from "./store.ts";
 
@@ -114,8 +116,12 @@ export async function auditNfrSite(db: Db, site: NfrSite, deps: NfrAuditDeps): P
     now: checkedAt,
     flag: flagged
       ? {
-          subject: `Повторный аудит: ${site.host} — нет требований R6.2c / Re-audit: ${site.host} fails R6.2c`,
           reason: `«${site.partnerName}», ${site.host}: A1 (R6.2c) не пройден после успешной проверки / A1 (R6.2c) fails after a pass`,
+          mail: (await loadMails(db)).render(reauditMails.nfrSiteFlagged, {
+            partner: site.partnerName,
+            host: site.host,
+            url: audit.report.url,
+          }),
         }
       : undefined,
   });

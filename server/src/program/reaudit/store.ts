@@ -3,6 +3,7 @@
 import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { auditFindings, auditReports, emailOutbox, moderationLog, user } from "../../db/schema/index.ts";
+import { type MailText, outboxRow } from "../../mail/partner.ts";
 import { normaliseHost } from "../../routes/public-card/card.ts";
 import type { AuditReport, Finding } from "./run.ts";
 
@@ -21,8 +22,8 @@ export interface ServerReport {
   /** Bilingual, "Сервер: … / Server: …" — the listing shows it as the report's note. */
   note: string;
   now: Date;
-  /** A moderator must look (R6.2c): the report's verdict becomes `follow_up`, moderators are told. */
-  flag?: { reason: string; subject: string } | undefined;
+  /** A moderator must look (R6.2c): the report's verdict becomes `follow_up`, moderators get `mail` (mail.ts). */
+  flag?: { reason: string; mail: MailText } | undefined;
 }
 
 const row = (reportId: string, f: Finding, pageUrl: string | null, position: number) => ({
@@ -78,15 +79,7 @@ export async function storeServerReport(db: Db, input: ServerReport): Promise<st
             reason: flag.reason,
           }),
           ...chunks(moderators, 50).map((c) =>
-            db.insert(emailOutbox).values(
-              c.map((m) => ({
-                to: m.email,
-                subject: flag.subject,
-                text: `${flag.reason}\n\n${report.url}\nGET /api/v1/audit-reports?host=${host}`,
-                nextAttemptAt: now,
-                createdAt: now,
-              })),
-            ),
+            db.insert(emailOutbox).values(c.map((m) => outboxRow(m.email, flag.mail, now))),
           ),
         ]
       : []),
