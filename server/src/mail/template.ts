@@ -17,7 +17,7 @@ export type MailTemplate<V extends string = string> = {
   rule: string;
   vars: Record<V, { about: Bi; example: VarValue }>;
   /** Placeholders the mail is useless without (a link, a token): an edit may not drop them. */
-  required?: readonly V[];
+  required?: readonly NoInfer<V>[];
   subject: string;
   text: string;
 };
