@@ -37,7 +37,7 @@ describe("issue 10: the e-mail template catalogue", () => {
         const cyrillic = part.search(/[А-Яа-яЁё]/);
         expect(cyrillic).toBeGreaterThanOrEqual(0);
         // Russian first: the first word with Latin letters only comes after the first Russian one.
-        const english = part.search(/\b(Hello|The|Your|You|A|An|Partner|NFR|Project|Re-audit|Quality)\b/);
+        const english = part.search(/\b(Hello|The|Your|You|A|An|Partner|Project|Re-audit|Quality)\b/);
         if (english >= 0) expect(cyrillic).toBeLessThan(english);
       }
     },

@@ -8,17 +8,13 @@ const vars = {
   url: { about: ["Проверенный адрес", "The audited address"], example: "https://studio.ru/" },
 } as const;
 
-// Without the site the moderators cannot find the report. Typed by `vars` so that the placeholder names are
-// inferred from `vars`, not narrowed to the required ones.
-const required: readonly (keyof typeof vars)[] = ["host"];
-
 export const reauditMails = {
   nfrSiteFlagged: defineMail({
     key: "reaudit.nfr-site-flagged",
     title: ["Повторный аудит: сайт NFR не прошёл A1", "Re-audit: an NFR site fails A1"],
     rule: "R6.2c",
     vars,
-    required,
+    required: ["host"], // without the site the moderators cannot find the report
     subject: "Повторный аудит: {{host}} — нет требований R6.2c / Re-audit: {{host}} fails R6.2c",
     text:
       "«{{partner}}», {{host}}: A1 (R6.2c) не пройден после успешной проверки / A1 (R6.2c) fails after a pass\n\n" +
