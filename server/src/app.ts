@@ -36,6 +36,7 @@ import { healthRoutes } from "./routes/health/index.ts";
 import { invitationRoutes } from "./routes/invitations/index.ts";
 import { leadRoutes } from "./routes/leads/index.ts";
 import { leadModerationRoutes } from "./routes/leads/moderation.ts";
+import { mailTemplateRoutes } from "./routes/mail-templates/index.ts";
 import { marketplaceRoutes } from "./routes/marketplace/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
 import { moderationLogRoutes } from "./routes/moderation-log/index.ts";
@@ -142,6 +143,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/v1", trainingRoutes(deps))
     .route("/api/v1", marketplaceRoutes(deps))
     .route("/api/v1", competingPlatformRoutes(deps))
+    .route("/api/v1", mailTemplateRoutes(deps))
     .route("/api/v1", embedRoutes(widgetDeps))
     .route("/", jwksRoutes(deps))
     .route("/", bundleRoutes(widgetDeps))

@@ -133,6 +133,11 @@ export const policy: Record<string, Access> = {
   "GET /api/v1/admin/competing-platforms": { roles: ["admin"] },
   "POST /api/v1/admin/competing-platforms": { roles: ["admin"] },
   "PATCH /api/v1/admin/competing-platforms/:platformId": { roles: ["admin"] },
+  // Issue 10: the e-mail templates admins edit (/admin/mail-templates is their page).
+  "GET /api/v1/admin/mail-templates": { roles: ["admin"] },
+  "PUT /api/v1/admin/mail-templates/:key": { roles: ["admin"] },
+  "DELETE /api/v1/admin/mail-templates/:key": { roles: ["admin"] },
+  "POST /api/v1/admin/mail-templates/:key/preview": { roles: ["admin"] },
   "GET /api/v1/partners/:partnerId/marketplace-modules/:moduleId/revisions": right("marketplace", staffRoles),
   // R5.2, R2.4: purchases by main/full users (R4E.3–4); the public price list (discounted for a partner user).
   "POST /api/v1/partners/:partnerId/purchases": right("buy"),

@@ -1,12 +1,13 @@
 // Admins' pages (issue 10): the catalogues (prices, holidays, courses and requirements, competencies, the QM
-// questionnaire, competing platforms) and the audit trail, in the moderation console's frame. Each page reads
-// in one Promise.all; each form is validated, written by the program/ catalogue function, then 303 back.
+// questionnaire, competing platforms, e-mail templates) and the audit trail, in the moderation console's frame.
+// Each page reads in one Promise.all; each form is validated, written by the program/ catalogue function, then
+// 303 back.
 import type { Context } from "hono";
 import { html } from "hono/html";
 import { notFound } from "../../errors/index.ts";
 import { createRouter } from "../../routes/router.ts";
 import type { AppEnv } from "../../types.ts";
-import { type FieldErrors, type FormData, fieldErrors, formAlert, readForm, refusal } from "../form.ts";
+import { fieldErrors, formAlert, readForm, refusal } from "../form.ts";
 import type { PageDeps } from "../index.ts";
 import { bi } from "../layout.ts";
 import { consolePage, doneNotice } from "../moderation/frame.ts";
@@ -15,10 +16,11 @@ import { calendar } from "./calendar.ts";
 import { competencies } from "./competencies.ts";
 import { platforms } from "./lists.ts";
 import { logPage } from "./log.ts";
+import { mailTemplates } from "./mail-templates.ts";
 import { prices } from "./prices.ts";
 import { qmQuestionnaire } from "./questionnaire.ts";
 import { training } from "./training.ts";
-import type { AdminPage } from "./types.ts";
+import type { AdminPage, Posted } from "./types.ts";
 
 export const adminPages: AdminPage<unknown>[] = [
   prices,
@@ -27,6 +29,7 @@ export const adminPages: AdminPage<unknown>[] = [
   competencies,
   qmQuestionnaire,
   platforms,
+  mailTemplates,
 ];
 
 function pageOf(slug: string) {
@@ -45,15 +48,9 @@ function indexPage(c: Context<AppEnv>) {
     "Справочники программы — данные, которые читают правила. Каждое изменение записывается в журнал модерации.",
     "The program's catalogues: data the rules read. Every change is written to the audit trail.",
   )}</p>
-    <ul>${adminPages.map((p) => html`<li><a href="/admin/${p.slug}">${bi(p.ru, p.en)}</a> — <span class="muted">${bi(p.about[0], p.about[1])}</span></li>`)}</ul>
-    <p class="note">${bi(
-      "Шаблоны писем заданы в коде модулей программы (program/*/mail.ts), а не данными: здесь их не редактируют.",
-      "E-mail templates are code in the program modules (program/*/mail.ts), not data: they are not edited here.",
-    )}</p>`;
+    <ul>${adminPages.map((p) => html`<li><a href="/admin/${p.slug}">${bi(p.ru, p.en)}</a> — <span class="muted">${bi(p.about[0], p.about[1])}</span></li>`)}</ul>`;
   return consolePage(c, menu, "/admin", ["Справочники", "Catalogues"], body);
 }
-
-type Posted = { form: string; values: FormData; errors: FieldErrors };
 
 async function catalogue(
   c: Context<AppEnv>,
@@ -64,8 +61,9 @@ async function catalogue(
   const p = pageOf(c.req.param("page")!);
   const data = await p.load(deps);
   const body = html`<p class="muted">${bi(p.about[0], p.about[1])}</p>${doneNotice(c.req.query("done"))}
-    ${p.view(data)}
+    ${p.view(data, posted)}
     ${p.forms.map((f) => {
+      if (!f.fields) return ""; // the view draws it
       const mine = posted?.form === f.name ? posted : undefined;
       return html`<section aria-labelledby="f-${f.name}-h"><h2 id="f-${f.name}-h">${bi(f.label[0], f.label[1])}</h2>
         <form class="stack" method="post" action="/admin/${p.slug}/${f.name}">

@@ -11,9 +11,13 @@ export type AdminForm<T> = {
   name: string;
   label: [string, string];
   schema: z.ZodType<Record<string, unknown>>;
-  fields(data: T, values: FormData, errors: FieldErrors | undefined): Content;
+  /** The fields of the form the frame draws under the view; absent when the view draws the form (one per row). */
+  fields?(data: T, values: FormData, errors: FieldErrors | undefined): Content;
   run(deps: PageDeps, principal: Principal, data: Record<string, unknown>): Promise<unknown>;
 };
+
+/** A form sent back with its errors: the page is shown again with the admin's input kept. */
+export type Posted = { form: string; values: FormData; errors: FieldErrors };
 
 export type AdminPage<T> = {
   slug: string;
@@ -21,7 +25,8 @@ export type AdminPage<T> = {
   en: string;
   about: [string, string];
   load(deps: PageDeps): Promise<T>;
-  view(data: T): Content;
+  /** `posted`: for a view that draws its own forms, the one sent back with its errors. */
+  view(data: T, posted?: Posted): Content;
   forms: AdminForm<T>[];
 };
 

@@ -1,7 +1,8 @@
 // Journey (issue 10): a moderator signs in and works every queue of the console — approves an application and a
 // card change, credits a project, records a QM call, decides additional points and an NFR request, publishes a
 // lead, approves a promotion, sees an overdue phone-day report, the audit findings and a badge on a domain its
-// partner never registered — then an admin changes a price and a holiday and finds both in the audit trail.
+// partner never registered — then an admin changes a price and a holiday and finds both in the audit trail, and
+// edits an e-mail template.
 // Real headless Chromium on the real server with the demo data; every page screenshotted and checked not blank.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -194,6 +195,28 @@ describe.skipIf(chromiumMissing)(
         await screenshot(page, dir, `18-${slug}`);
         await page.goto(`${server.url}/admin`);
       }
+    });
+
+    it("issue 10: an admin edits an e-mail template — a wrong placeholder is refused by its field, then saved", async () => {
+      await page.goto(`${server.url}/admin/mail-templates`);
+      await screenshot(page, dir, "19-mail-templates");
+      await page.locator("#t-status-renewed > details > summary").click();
+      const form = () => page.getByRole("form", { name: /Статус подтверждён/ });
+      const text =
+        "Здравствуйте!\nСтатус «{{statusRu}}» партнёра «{{partner}}» продлён до {{until}}.\n\nHello!\n";
+      await form().getByLabel("Текст письма").fill(text.replace("{{partner}}", "{{partnr}}"));
+      await form()
+        .getByRole("button", { name: /Сохранить/ })
+        .click();
+      await expect(page.locator("#f-status-renewed-text-err").textContent()).resolves.toContain("{{partnr}}");
+      await screenshot(page, dir, "20-mail-templates-error");
+      await form().getByLabel("Текст письма").fill(text);
+      await form()
+        .getByRole("button", { name: /Сохранить/ })
+        .click();
+      await page.waitForURL(/\/admin\/mail-templates\?done=edit/);
+      await expect(page.locator("#t-status-renewed-h + p").textContent()).resolves.toContain("Изменён");
+      await screenshot(page, dir, "21-mail-templates-saved");
     });
   },
 );
