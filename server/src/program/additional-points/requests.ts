@@ -12,6 +12,7 @@ import { conflict, notFound } from "../../errors/index.ts";
 import { mailStatements, mainUserEmails } from "../../mail/partner.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
 import { partnerOf } from "../employees/links.ts";
+import { loadMails } from "../mail-templates/store.ts";
 import { recordAccrual } from "../status/apply.ts";
 import { decisionMail } from "./mail.ts";
 
@@ -122,7 +123,12 @@ export async function decideRequest(
   const now = clock.now();
   const state = decision.approve ? ("approved" as const) : ("rejected" as const);
   const to = await mainUserEmails(db, partner.id);
-  const mail = decisionMail(partner.name, { ...decision, points, description: request.description });
+  const templates = await loadMails(db);
+  const mail = decisionMail(templates, partner.name, {
+    ...decision,
+    points,
+    description: request.description,
+  });
   const statements = [
     db
       .insert(s.additionalPointsDecisions)

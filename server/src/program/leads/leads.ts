@@ -7,6 +7,7 @@ import type { Db } from "../../db/client.ts";
 import { emailOutbox, leads, moderationLog, partners } from "../../db/schema/index.ts";
 import { conflict, notFound, validationError } from "../../errors/index.ts";
 import { cityKey, knownCity } from "../cities/normalize.ts";
+import { loadMails } from "../mail-templates/store.ts";
 import { insertWhen } from "./gated-insert.ts";
 import { confirmationMail, leadDecisionMail, leadPushMail } from "./mails.ts";
 import { leadPartners } from "./partners.ts";
@@ -71,9 +72,12 @@ export async function postLead(db: Db, input: LeadInput, clientUserId: string | 
     await db.insert(leads).values(row);
   } else {
     const token = signLeadToken(ctx.secret, id, new Date(now.getTime() + CONFIRMATION_TTL_MS));
+    const templates = await loadMails(db);
     await db.batch([
       db.insert(leads).values(row),
-      db.insert(emailOutbox).values(confirmationMail(input.contactEmail, token, ctx.publicUrl, now)),
+      db
+        .insert(emailOutbox)
+        .values(confirmationMail(templates, input.contactEmail, token, ctx.publicUrl, now)),
     ]);
   }
   return { id, state, city: row.city };
@@ -136,6 +140,7 @@ export async function decideLead(
         (p) => p.leadsEmail && leadAccess(p.status, p.cityKey, lead.cityKey) === "pushed",
       )
     : [];
+  const templates = await loadMails(db);
   const results = await db.batch([
     db
       .update(leads)
@@ -164,12 +169,14 @@ export async function decideLead(
     db.run(
       insertWhen(
         emailOutbox,
-        leadDecisionMail(lead.contactEmail, decision.publish, decision.reason, now),
+        leadDecisionMail(templates, lead.contactEmail, decision.publish, decision.reason, now),
         mine,
       ),
     ),
     ...recipients.map((p) =>
-      db.run(insertWhen(emailOutbox, leadPushMail(p.leadsEmail!, p.id, lead, ctx.publicUrl, now), mine)),
+      db.run(
+        insertWhen(emailOutbox, leadPushMail(templates, p.leadsEmail!, p.id, lead, ctx.publicUrl, now), mine),
+      ),
     ),
   ]);
   const updated = (results[0] as { rowsAffected: number }).rowsAffected;

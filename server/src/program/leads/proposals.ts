@@ -7,6 +7,7 @@ import type { Db } from "../../db/client.ts";
 import { emailOutbox, leads, moderationLog, proposals } from "../../db/schema/index.ts";
 import { conflict, notFound } from "../../errors/index.ts";
 import { activePlatforms } from "../competitors/platforms.ts";
+import { loadMails } from "../mail-templates/store.ts";
 import { competitorsNamed } from "./competitors-match.ts";
 import { insertWhen } from "./gated-insert.ts";
 import { proposalMail } from "./mails.ts";
@@ -36,6 +37,7 @@ export async function sendProposal(
   const now = clock.now();
   const id = crypto.randomUUID();
   const terms = competitorsNamed(input.text, await activePlatforms(db)); // R7.1e: the admins' list
+  const templates = await loadMails(db);
   const inserted = sql`exists (select 1 from ${proposals} where ${proposals.id} = ${id})`;
   const results = await db.batch([
     // R7.1d: the gate.
@@ -63,6 +65,7 @@ export async function sendProposal(
       insertWhen(
         emailOutbox,
         proposalMail(
+          templates,
           lead.contactEmail,
           {
             partnerName: partner.name,

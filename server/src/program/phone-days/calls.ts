@@ -9,6 +9,7 @@ import { conflict, notFound } from "../../errors/index.ts";
 import { type LeadInput, leadColumns } from "../leads/leads.ts";
 import { leadPushMail } from "../leads/mails.ts";
 import { leadPartner } from "../leads/partners.ts";
+import { loadMails } from "../mail-templates/store.ts";
 
 export async function recordCall(
   db: Db,
@@ -37,6 +38,7 @@ export async function recordCall(
     decidedAt: now,
     createdAt: now,
   };
+  const templates = await loadMails(db);
   await db.batch([
     db.insert(leads).values(lead),
     db.insert(moderationLog).values({
@@ -51,7 +53,7 @@ export async function recordCall(
       ? [
           db
             .insert(emailOutbox)
-            .values(leadPushMail(partner.leadsEmail, booking.partnerId, lead, publicUrl, now)),
+            .values(leadPushMail(templates, partner.leadsEmail, booking.partnerId, lead, publicUrl, now)),
         ]
       : []),
   ]);

@@ -10,6 +10,7 @@ import * as s from "../../db/schema/index.ts";
 import { conflict, validationError } from "../../errors/index.ts";
 import { mainUserEmailsByPartner } from "../../mail/partner.ts";
 import { loadCatalogue } from "../catalogue/store.ts";
+import { loadMails } from "../mail-templates/store.ts";
 import { recordAccrual } from "../status/apply.ts";
 import type { ProjectDeps } from "./add.ts";
 import { decisionMail } from "./mail.ts";
@@ -66,10 +67,17 @@ export async function decideProject(
   const own = shares.find((x) => x.partnerId === p.partnerId)?.points ?? null;
 
   const mails = await mainUserEmailsByPartner(db, [p.partnerId, ...shares.map((x) => x.partnerId)]);
+  const templates = await loadMails(db);
   const recipients = [...new Set([p.partnerId, ...shares.map((x) => x.partnerId)])].flatMap((partnerId) =>
     (mails.get(partnerId) ?? []).map((to) => ({
       to,
-      ...decisionMail(p, shares.find((x) => x.partnerId === partnerId)?.points ?? 0, decision, note),
+      ...decisionMail(
+        templates,
+        p,
+        shares.find((x) => x.partnerId === partnerId)?.points ?? 0,
+        decision,
+        note,
+      ),
     })),
   );
   const update = db

@@ -7,6 +7,8 @@ import type { Db } from "../../db/client.ts";
 import { moderationLog, partners, promotions, user } from "../../db/schema/index.ts";
 import { conflict, forbidden, noSuchPartner, notFound, validationError } from "../../errors/index.ts";
 import { mailStatement } from "../../mail/partner.ts";
+import { loadMails } from "../mail-templates/store.ts";
+import { promotionDecisionMail } from "./mail.ts";
 import { shownUntil } from "./period.ts";
 
 export type Promotion = typeof promotions.$inferSelect;
@@ -93,9 +95,7 @@ export async function decidePromotion(
   if (row.p.state !== "pending") throw conflict("Акция уже рассмотрена / The promotion was already decided.");
   const now = clock.now();
   const state = d.approve ? ("approved" as const) : ("rejected" as const);
-  const ru = d.approve ? "Акция одобрена" : "Акция отклонена";
-  const en = d.approve ? "Promotion approved" : "Promotion rejected";
-  const why = d.reason ? `: ${d.reason}` : ".";
+  const templates = await loadMails(db);
   const results = await db.batch([
     db
       .update(promotions)
@@ -115,7 +115,7 @@ export async function decidePromotion(
             mailStatement(
               db,
               row.email,
-              { subject: `${ru} / ${en}: ${row.p.title}`, text: `${ru}${why}\n\n${en}${why}` },
+              promotionDecisionMail(templates, row.p.title, d.approve, d.reason),
               now,
             ),
           ),
