@@ -39,10 +39,6 @@ const proposalVars = {
   },
 } as const;
 
-// Typed by their `vars`: the placeholder names are inferred from `vars`, not narrowed to the required ones.
-const confirmationRequired: readonly (keyof typeof confirmationVars)[] = ["link"];
-const proposalRequired: readonly (keyof typeof proposalVars)[] = ["proposal", "contacts"];
-
 export const leadMails = {
   confirmation: defineMail({
     key: "lead.confirmation",
@@ -50,7 +46,7 @@ export const leadMails = {
     rule: "R7.1a",
     vars: confirmationVars,
     // R7.1a: an anonymous lead reaches moderation only through this link.
-    required: confirmationRequired,
+    required: ["link"],
     subject: "Подтвердите заявку / Confirm your request",
     text: [
       "Вы оставили заявку на разработку сайта. Чтобы отправить её на модерацию, подтвердите адрес по ссылке:",
@@ -118,7 +114,7 @@ export const leadMails = {
     rule: "R7.1c",
     vars: proposalVars,
     // R7.1c: an anonymous client learns of the proposal and how to reach the partner only by this mail.
-    required: proposalRequired,
+    required: ["proposal", "contacts"],
     subject: "Предложение от партнёра «{{partner}}» / A proposal from {{partner}}",
     text: [
       "Партнёр «{{partner}}» ответил на вашу заявку:",
