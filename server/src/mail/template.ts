@@ -25,6 +25,12 @@ export type MailTemplate<V extends string = string> = {
 export type Wording = { subject: string; text: string };
 export type Issue = { path: "subject" | "text"; message: string };
 
+/** The placeholder most mails share: the partner's name. */
+export const partnerVar = {
+  about: ["Название партнёра", "Partner name"],
+  example: "ООО «Веб-Студия»",
+} as const;
+
 /** Declares a template; the placeholder names become the type of the values it is rendered with. */
 export const defineMail = <const V extends string>(t: MailTemplate<V>): MailTemplate<V> => t;
 

@@ -56,7 +56,8 @@ type FieldOptions = {
   hint?: [string, string];
   required?: boolean;
   autocomplete?: string;
-  multiline?: boolean;
+  /** A textarea instead of an input; a number: that many rows (long texts such as e-mail templates). */
+  multiline?: boolean | number;
   /** Several forms on one page with the same field names: a prefix that keeps the ids unique. */
   form?: string;
 };
@@ -87,7 +88,7 @@ export function field(o: FieldOptions): Content {
     errs?.length ? html` aria-invalid="true"` : ""
   }${described(o, errs)}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ""}`;
   const control = o.multiline
-    ? html`<textarea ${common}>${o.value ?? ""}</textarea>`
+    ? html`<textarea ${common}${typeof o.multiline === "number" ? html` rows="${o.multiline}"` : ""}>${o.value ?? ""}</textarea>`
     : html`<input type="${o.type ?? "text"}" ${common} value="${o.value ?? ""}">`;
   return html`<div class="field"><label for="${id}">${bi(o.label[0], o.label[1])}</label>${control}${after(o, errs)}</div>`;
 }

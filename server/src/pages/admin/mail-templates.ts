@@ -69,7 +69,7 @@ function template(t: TemplateView, names: Map<string, string>, posted: Posted | 
         value: values.text,
         errors: edit?.errors,
         required: true,
-        multiline: true,
+        multiline: 14,
         hint: [
           "Mustache: {{имя}}, {{#имя}}…{{/имя}} — если есть",
           "Mustache: {{name}}, {{#name}}…{{/name}} — when set",

@@ -1,10 +1,9 @@
 // R5.3: the e-mail to the partner about its additional-points request, Russian first, then English. The wording
 // is the default of templates admins may edit (program/mail-templates).
 import type { MailText } from "../../mail/partner.ts";
-import { defineMail } from "../../mail/template.ts";
+import { defineMail, partnerVar as partner } from "../../mail/template.ts";
 import type { Mails } from "../mail-templates/store.ts";
 
-const partner = { about: ["Название партнёра", "Partner name"], example: "ООО «Веб-Студия»" } as const;
 const description = {
   about: ["Описание запроса", "The request's description"],
   example: "Вебинар для клиентов о переходе на «1С-Битрикс»",

@@ -2,7 +2,7 @@
 // wording is the default of templates admins may edit (program/mail-templates).
 import type { EmployeeLevel } from "../../db/schema/index.ts";
 import type { MailText } from "../../mail/partner.ts";
-import { defineMail } from "../../mail/template.ts";
+import { defineMail, partnerVar as partner } from "../../mail/template.ts";
 import type { Mails } from "../mail-templates/store.ts";
 
 export const levelRu: Record<EmployeeLevel, string> = {
@@ -28,7 +28,6 @@ const flagsText = (f: Flags, lang: "ru" | "en") => {
   return names.length ? ` (${names.join(", ")})` : "";
 };
 
-const partner = { about: ["Название партнёра", "Partner name"], example: "ООО «Веб-Студия»" } as const;
 const reference = {
   about: ["Реквизиты письменного запроса партнёра", "The partner's written request reference"],
   example: "письмо № 15 от 2026-11-20",

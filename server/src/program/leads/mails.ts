@@ -2,7 +2,7 @@
 // wording is the default of templates admins may edit (program/mail-templates).
 import type { emailOutbox } from "../../db/schema/index.ts";
 import { outboxRow } from "../../mail/partner.ts";
-import { defineMail } from "../../mail/template.ts";
+import { defineMail, partnerVar } from "../../mail/template.ts";
 import type { Mails } from "../mail-templates/store.ts";
 
 export type OutboxRow = typeof emailOutbox.$inferInsert;
@@ -31,7 +31,7 @@ const confirmationVars = {
 } as const;
 
 const proposalVars = {
-  partner: { about: ["Название партнёра", "Partner name"], example: "ООО «Веб-Студия»" },
+  partner: partnerVar,
   proposal: { about: ["Текст предложения", "The proposal's text"], example: "Сделаем за два месяца." },
   contacts: {
     about: ["Контакты партнёра", "Partner contacts"],

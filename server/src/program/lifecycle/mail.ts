@@ -3,10 +3,8 @@
 import { type CivilDate, discountPercent, statusNfrKeys } from "@partner-trust/rules";
 import type { TerminationInitiator } from "../../db/schema/index.ts";
 import type { MailText } from "../../mail/partner.ts";
-import { defineMail } from "../../mail/template.ts";
+import { defineMail, partnerVar as partner } from "../../mail/template.ts";
 import type { Mails } from "../mail-templates/store.ts";
-
-const partner = { about: ["Название партнёра", "Partner name"], example: "ООО «Веб-Студия»" } as const;
 
 const initiatorRu: Record<TerminationInitiator, string> = {
   partner: "по инициативе партнёра",

@@ -1,6 +1,6 @@
 // R5.5: the quality monitoring e-mails to the partner's main user — Russian first, then English. Their wording is
 // the default of templates admins may edit (program/mail-templates).
-import { defineMail } from "../../mail/template.ts";
+import { defineMail, partnerVar } from "../../mail/template.ts";
 
 const host = { about: ["Сайт проекта", "Project site"], example: "client-one.ru" } as const;
 
@@ -11,7 +11,7 @@ export const qualityMails = {
     rule: "R5.5b",
     vars: {
       host,
-      partner: { about: ["Название партнёра", "Partner name"], example: "ООО «Веб-Студия»" },
+      partner: partnerVar,
       points: { about: ["Начислено баллов", "Points credited"], example: 12 },
     },
     subject: "Контроль качества пройден: {{host}} / Quality monitoring completed: {{host}}",

@@ -1,9 +1,9 @@
 // R6.2c: the moderators' e-mail when a re-audit flags a site. Its wording is the default of a template admins
 // may edit (program/mail-templates).
-import { defineMail } from "../../mail/template.ts";
+import { defineMail, partnerVar } from "../../mail/template.ts";
 
 const vars = {
-  partner: { about: ["Название партнёра", "Partner name"], example: "ООО «Веб-Студия»" },
+  partner: partnerVar,
   host: { about: ["Сайт (домен)", "Site (host)"], example: "studio.ru" },
   url: { about: ["Проверенный адрес", "The audited address"], example: "https://studio.ru/" },
 } as const;

@@ -9,7 +9,7 @@ import {
   statusNfrKeys,
 } from "@partner-trust/rules";
 import type { MailText } from "../../mail/partner.ts";
-import { defineMail } from "../../mail/template.ts";
+import { defineMail, partnerVar } from "../../mail/template.ts";
 import type { Mails } from "../mail-templates/store.ts";
 
 const ru: Record<Status, string> = {
@@ -26,7 +26,7 @@ const en: Record<Status, string> = {
 };
 
 const vars = {
-  partner: { about: ["Название партнёра", "Partner name"], example: "ООО «Веб-Студия»" },
+  partner: partnerVar,
   on: { about: ["Дата изменения", "Date of the change"], example: "2026-11-24" },
   until: {
     about: ["Статус действует до (может отсутствовать)", "Status valid until (may be absent)"],
