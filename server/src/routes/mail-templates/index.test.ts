@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema/index.ts";
+import { leadMails } from "../../program/leads/mails.ts";
 import { mailCatalogue } from "../../program/mail-templates/catalogue.ts";
 import { recordAccrual } from "../../program/status/apply.ts";
 import { statusMails } from "../../program/status/mail.ts";
@@ -105,9 +106,9 @@ describe("issue 10: admins edit the e-mail templates (API and /admin/mail-templa
     expect((await item(upgrade.key)).edited).toBeNull(); // nothing was saved
   });
 
-  const withRequired = mailCatalogue.find((t) => t.required?.length);
-  it.skipIf(!withRequired)("an edit may not drop a required placeholder (422 on text)", async () => {
-    const t = withRequired!;
+  it("R7.1a: an edit may not drop a required placeholder — the lead confirmation link (422 on text)", async () => {
+    const t = leadMails.confirmation;
+    expect(t.required).toContain("link");
     const res = await req("PUT", `/admin/mail-templates/${t.key}`, admin.cookie, {
       subject: "Тема / Subject",
       text: "Текст без ссылки / A text without the link",
