@@ -131,7 +131,8 @@ export async function screenshot(page: Page, dir: string, name: string, options:
 /**
  * The accessibility basics every server-rendered page keeps: one `main` and one `h1`, a skip link to the main
  * content, a label (or aria-label) on every visible form control, unique ids, alt text on images, a name on
- * every button and link, `lang` on the document — checked in the page as the browser sees it.
+ * every button and link, `lang` on the document, AA contrast of every visible text, and a first Tab that shows the
+ * skip link with a focus outline — checked in the page as the browser sees it.
  */
 export async function checkAccessible(page: Page, name: string) {
   const problems = await page.evaluate(() => {
@@ -155,7 +156,60 @@ export async function checkAccessible(page: Page, name: string) {
       const text = (el.textContent ?? "").trim() || el.getAttribute("aria-label") || el.getAttribute("title");
       if (visible(el) && !text) out.push(`unnamed ${el.outerHTML.slice(0, 80)}`);
     }
+    // WCAG AA contrast of every visible text: 4.5:1, 3:1 for large text (24px, or 18.66px bold).
+    const rgba = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    const background = (el: Element | null): number[] => {
+      for (; el; el = el.parentElement) {
+        const c = rgba(getComputedStyle(el).backgroundColor);
+        if (c.length === 3 || (c[3] ?? 0) > 0) return c;
+      }
+      return [255, 255, 255];
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement!;
+      if (!node.textContent?.trim() || !visible(el) || el.closest("svg, [aria-hidden=true]")) continue;
+      const style = getComputedStyle(el);
+      const fg = rgba(style.color);
+      const bg = background(el);
+      const alpha = fg[3] ?? 1;
+      const mixed = fg.slice(0, 3).map((v, i) => v * alpha + bg[i]! * (1 - alpha));
+      const [hi, lo] = [lum(mixed), lum(bg)].sort((a, b) => b - a);
+      const ratio = (hi! + 0.05) / (lo! + 0.05);
+      const size = Number.parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5))
+        out.push(
+          `contrast ${ratio.toFixed(2)} "${node.textContent.trim().slice(0, 40)}" (${style.color} on rgb(${bg.slice(0, 3)}))`,
+        );
+    }
     return out;
   });
   expect(problems, `${name}: accessibility basics`).toEqual([]);
+  // Focus: the first Tab reaches the skip link, shown on screen with a visible outline.
+  await page.evaluate(() => {
+    // Start from the top of the document, wherever the journey last clicked.
+    const top = document.documentElement;
+    top.tabIndex = -1;
+    top.focus();
+    top.removeAttribute("tabindex");
+  });
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const box = el.getBoundingClientRect();
+    return {
+      href: el.getAttribute("href"),
+      outline: getComputedStyle(el).outlineStyle,
+      left: box.left,
+      top: box.top,
+    };
+  });
+  expect(focused, `${name}: the first Tab`).toMatchObject({ href: "#main" });
+  expect(focused.outline, `${name}: focus outline`).not.toBe("none");
+  expect(focused.left, `${name}: skip link on screen`).toBeGreaterThanOrEqual(0);
 }

@@ -6,7 +6,7 @@
 // Real headless Chromium on the real server with the demo data; every page screenshotted and checked not blank.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumMissing, launch, screenshot, shotsDir } from "./browser.ts";
+import { checkAccessible, chromiumMissing, launch, screenshot, shotsDir } from "./browser.ts";
 import { startServer } from "./server.ts";
 
 describe.skipIf(chromiumMissing)(
@@ -44,6 +44,7 @@ describe.skipIf(chromiumMissing)(
     async function openFirst(slug: string, shot: string) {
       await page.goto(`${server.url}/moderation/${slug}`);
       await screenshot(page, dir, `${shot}-queue`);
+      await checkAccessible(page, `${shot}-queue`);
       await page
         .getByRole("link", { name: /Рассмотреть/ })
         .first()
@@ -54,6 +55,7 @@ describe.skipIf(chromiumMissing)(
     /** Sends the form whose action ends with `/action`, and expects the queue page with the saved notice. */
     async function send(slug: string, action: string, shot: string) {
       await screenshot(page, dir, `${shot}-item`);
+      await checkAccessible(page, `${shot}-item`);
       await page.locator(`form[action$="/${action}"] button[type="submit"]`).click();
       await page.waitForURL(new RegExp(`/moderation/${slug}\\?done=`));
       await expect(page.locator('[role="status"]').textContent()).resolves.toContain("Решение сохранено");
@@ -64,6 +66,7 @@ describe.skipIf(chromiumMissing)(
       await expect(page.locator("h1").textContent()).resolves.toContain("Очереди модерации");
       await expect(page.locator("header nav").textContent()).resolves.toContain("Модерация");
       await screenshot(page, dir, "01-overview");
+      await checkAccessible(page, "01-overview");
     });
 
     it("R1.2c: approves an application — the partner starts at Business", async () => {
@@ -104,6 +107,7 @@ describe.skipIf(chromiumMissing)(
       await page.locator('form[action$="/decide"] button[type="submit"]').click();
       await expect(page.locator("#f-points-err").textContent()).resolves.toContain("Сколько баллов");
       await screenshot(page, dir, "06-points-errors");
+      await checkAccessible(page, "06-points-errors");
       await page.getByLabel("Баллы").fill("20");
       await send("additional-points", "decide", "06-points");
     });
@@ -131,6 +135,7 @@ describe.skipIf(chromiumMissing)(
       await page.goto(`${server.url}/moderation/phone-days`);
       await expect(page.locator("main table").textContent()).resolves.toContain("Просрочено");
       await screenshot(page, dir, "10-phone-days");
+      await checkAccessible(page, "10-phone-days");
     });
 
     it("A1–A7, R1.6b: sees the audit findings — the server's re-audit, the extension's report, a trademark flag", async () => {
@@ -140,12 +145,14 @@ describe.skipIf(chromiumMissing)(
       expect(text).toContain("A1");
       expect(text).toContain("товарный знак в домене");
       await screenshot(page, dir, "11-audits");
+      await checkAccessible(page, "11-audits");
     });
 
     it("R2.8: sees a badge shown on a domain its partner has not registered", async () => {
       await page.goto(`${server.url}/moderation/badge-placements`);
       await expect(page.locator("main table").textContent()).resolves.toContain("alfa-web-copy.ru");
       await screenshot(page, dir, "12-badge-placements");
+      await checkAccessible(page, "12-badge-placements");
     });
 
     it("R5.2: an admin changes an edition's price", async () => {
@@ -153,10 +160,12 @@ describe.skipIf(chromiumMissing)(
       await page.locator('form[action$="/edition"]').getByLabel("Редакция").selectOption("start");
       await page.locator('form[action$="/edition"]').getByLabel("Цена").fill("6500");
       await screenshot(page, dir, "13-prices");
+      await checkAccessible(page, "13-prices");
       await page.locator('form[action$="/edition"] button[type="submit"]').click();
       await page.waitForURL(/\/admin\/prices\?done=edition/);
       await expect(page.locator("main").textContent()).resolves.toMatch(/6\s500/);
       await screenshot(page, dir, "14-prices-saved");
+      await checkAccessible(page, "14-prices-saved");
     });
 
     it("working calendar: an admin adds a holiday, and the audit trail shows both changes", async () => {
@@ -168,17 +177,20 @@ describe.skipIf(chromiumMissing)(
       await page.waitForURL(/\/admin\/calendar\?done=day/);
       await expect(page.locator("main table").textContent()).resolves.toContain("29.12.2026");
       await screenshot(page, dir, "15-holidays");
+      await checkAccessible(page, "15-holidays");
       await page.goto(`${server.url}/admin/moderation-log`);
       await page.getByLabel("Действие").fill("catalogue.calendar_day");
       await page.getByRole("button", { name: /Показать/ }).click();
       await page.waitForURL(/action=catalogue.calendar_day/);
       await expect(page.locator("main table").textContent()).resolves.toContain("→ holiday");
       await screenshot(page, dir, "16-audit-trail");
+      await checkAccessible(page, "16-audit-trail");
     });
 
     it("the other catalogues open for the admin: courses and requirements, competencies, QM questionnaire, platforms", async () => {
       await page.goto(`${server.url}/admin`);
       await screenshot(page, dir, "17-catalogues");
+      await checkAccessible(page, "17-catalogues");
       for (const [slug, heading] of [
         ["courses", "Курсы и требования"],
         ["competencies", "Компетенции"],
@@ -193,6 +205,7 @@ describe.skipIf(chromiumMissing)(
         await page.waitForURL(`**/admin/${slug}`);
         await expect(page.locator("h1").textContent()).resolves.toContain(heading);
         await screenshot(page, dir, `18-${slug}`);
+        await checkAccessible(page, `18-${slug}`);
         await page.goto(`${server.url}/admin`);
       }
     });
@@ -200,6 +213,7 @@ describe.skipIf(chromiumMissing)(
     it("issue 10: an admin edits an e-mail template — a wrong placeholder is refused by its field, then saved", async () => {
       await page.goto(`${server.url}/admin/mail-templates`);
       await screenshot(page, dir, "19-mail-templates");
+      await checkAccessible(page, "19-mail-templates");
       await page.locator("#t-status-renewed > details > summary").click();
       const form = () => page.getByRole("form", { name: /Статус подтверждён/ });
       const text =
@@ -210,6 +224,7 @@ describe.skipIf(chromiumMissing)(
         .click();
       await expect(page.locator("#f-status-renewed-text-err").textContent()).resolves.toContain("{{partnr}}");
       await screenshot(page, dir, "20-mail-templates-error");
+      await checkAccessible(page, "20-mail-templates-error");
       await form().getByLabel("Текст письма").fill(text);
       await form()
         .getByRole("button", { name: /Сохранить/ })
@@ -217,6 +232,7 @@ describe.skipIf(chromiumMissing)(
       await page.waitForURL(/\/admin\/mail-templates\?done=edit/);
       await expect(page.locator("#t-status-renewed-h + p").textContent()).resolves.toContain("Изменён");
       await screenshot(page, dir, "21-mail-templates-saved");
+      await checkAccessible(page, "21-mail-templates-saved");
     });
   },
 );
