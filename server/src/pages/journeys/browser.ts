@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -212,4 +212,43 @@ export async function checkAccessible(page: Page, name: string) {
   expect(focused, `${name}: the first Tab`).toMatchObject({ href: "#main" });
   expect(focused.outline, `${name}: focus outline`).not.toBe("none");
   expect(focused.left, `${name}: skip link on screen`).toBeGreaterThanOrEqual(0);
+}
+
+/**
+ * Responsive: each page on a 390 px phone screen has no sideways scrolling, and passes the screenshot and
+ * accessibility checks there too. `pages`: [url, screenshot name, the screenshot's options].
+ */
+export async function checkOnPhone(
+  context: BrowserContext,
+  dir: string,
+  pages: readonly (readonly [url: string, name: string, options?: { widgets?: boolean }])[],
+) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [url, name, options] of pages) {
+    await page.goto(url);
+    const overflow = await page.evaluate(() => {
+      const px = document.documentElement.scrollWidth - window.innerWidth;
+      // The innermost elements that stick out, to say what overflows.
+      const clipped = (el: Element) => {
+        for (let a = el.parentElement; a; a = a.parentElement)
+          if (getComputedStyle(a).overflowX !== "visible") return true;
+        return false;
+      };
+      const out = [...document.body.querySelectorAll("*")]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(el))
+        .filter(
+          (el) => ![...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 1),
+        )
+        .slice(0, 3)
+        .map((el) => el.outerHTML.slice(0, 100));
+      return { px, out };
+    });
+    expect(overflow.px, `${name}: sideways overflow in px (${overflow.out.join(" | ")})`).toBeLessThanOrEqual(
+      0,
+    );
+    await screenshot(page, dir, name, options);
+    await checkAccessible(page, name);
+  }
+  await page.close();
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema/index.ts";
 import { publishedPartners } from "../../program/directory/cache.ts";
 import { embedSnippet } from "../../routes/widgets/bundle.ts";
-import { checkAccessible, chromiumMissing, launch, screenshot, shotsDir } from "./browser.ts";
+import { checkAccessible, checkOnPhone, chromiumMissing, launch, screenshot, shotsDir } from "./browser.ts";
 import { startServer } from "./server.ts";
 import { startPartnerSite } from "./site.ts";
 
@@ -105,19 +105,10 @@ describe.skipIf(chromiumMissing)("journey: a client finds a Gold partner and ver
   });
 
   it("responsive: the directory, the ratings and the partner page fit a phone screen without sideways scrolling", async () => {
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 390, height: 844 });
-    for (const [path, name] of [
-      ["/", "8-phone-directory"],
-      [`/competencies/${alfa.competency.id}`, "9-phone-rating"],
-      [`/partners/${alfa.id}?host=${OWN}`, "10-phone-verified"],
-    ] as const) {
-      await page.goto(`${server.url}${path}`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${name}: sideways overflow in px`).toBeLessThanOrEqual(0);
-      await screenshot(page, dir, name);
-      await checkAccessible(page, name);
-    }
-    await page.close();
+    await checkOnPhone(context, dir, [
+      [`${server.url}/`, "8-phone-directory"],
+      [`${server.url}/competencies/${alfa.competency.id}`, "9-phone-rating"],
+      [`${server.url}/partners/${alfa.id}?host=${OWN}`, "10-phone-verified"],
+    ]);
   });
 });

@@ -6,7 +6,7 @@
 // Real headless Chromium on the real server with the demo data; every page screenshotted and checked not blank.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkAccessible, chromiumMissing, launch, screenshot, shotsDir } from "./browser.ts";
+import { checkAccessible, checkOnPhone, chromiumMissing, launch, screenshot, shotsDir } from "./browser.ts";
 import { startServer } from "./server.ts";
 
 describe.skipIf(chromiumMissing)(
@@ -233,6 +233,16 @@ describe.skipIf(chromiumMissing)(
       await expect(page.locator("#t-status-renewed-h + p").textContent()).resolves.toContain("Изменён");
       await screenshot(page, dir, "21-mail-templates-saved");
       await checkAccessible(page, "21-mail-templates-saved");
+    });
+
+    it("responsive: the console and the admin pages fit a phone screen without sideways scrolling", async () => {
+      await checkOnPhone(context, dir, [
+        [`${server.url}/moderation`, "22-phone-console"],
+        [`${server.url}/moderation/projects`, "23-phone-projects"],
+        [`${server.url}/admin/prices`, "24-phone-prices"],
+        [`${server.url}/admin/mail-templates`, "25-phone-mail-templates"],
+        [`${server.url}/admin/moderation-log`, "26-phone-audit-trail"],
+      ]);
     });
   },
 );

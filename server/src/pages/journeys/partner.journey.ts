@@ -7,7 +7,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema/index.ts";
 import { type ProjectSites, startProjectSites } from "../../test/project-sites.ts";
-import { checkAccessible, chromiumMissing, launch, screenshot, shotsDir } from "./browser.ts";
+import { sections } from "../cabinet/frame.ts";
+import { checkAccessible, checkOnPhone, chromiumMissing, launch, screenshot, shotsDir } from "./browser.ts";
 import { startServer } from "./server.ts";
 
 const PROJECT_HOST = "journey-shop.ru";
@@ -157,6 +158,18 @@ describe.skipIf(chromiumMissing)(
       await expect(updated.locator("table").textContent()).resolves.toContain("Доставка Boxberry");
       await screenshot(page, dir, "11-marketplace-update");
       await checkAccessible(page, "11-marketplace-update");
+    });
+
+    it("responsive: every section of the cabinet fits a phone screen without sideways scrolling", async () => {
+      await checkOnPhone(
+        context,
+        dir,
+        sections.map(({ slug }) => [
+          `${server.url}/cabinet/${alfa}${slug ? `/${slug}` : ""}`,
+          `12-phone-${slug || "overview"}`,
+          { widgets: slug === "widgets" },
+        ]),
+      );
     });
   },
 );
