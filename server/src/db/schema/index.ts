@@ -7,6 +7,7 @@ export * from "./employees.ts";
 export * from "./lifecycle.ts";
 export * from "./marketing.ts";
 export * from "./marketplace.ts";
+export * from "./mobile-apps.ts";
 export * from "./nfr.ts";
 export * from "./partners.ts";
 export * from "./points.ts";
