@@ -42,7 +42,12 @@ export type { ExpiringPoints, Forecast, Target } from "./forecast/forecast.ts";
 export { EXPIRY_HORIZON_DAYS, expiringWithin, forecastPartner } from "./forecast/forecast.ts";
 export type { NfrRequestCondition, NfrRequestEligibility, NfrRequestFacts } from "./nfr/on-request.ts";
 export { nfrRequestEligibility } from "./nfr/on-request.ts";
-export { BITRIX24_NFR_MIN_SALES_RUB, bitrix24NfrRenewal, nfrRequestRenewal } from "./nfr/renewal.ts";
+export {
+  BITRIX24_NFR_MIN_SALES_RUB,
+  bitrix24NfrRenewal,
+  nfrRequestRenewal,
+  nfrSalesCommitmentRub,
+} from "./nfr/renewal.ts";
 export { conditionsOn } from "./partner/conditions.ts";
 export type { DatedStatusChange, PartnerState } from "./partner/evaluate.ts";
 export { evaluatePartner, eventDays } from "./partner/evaluate.ts";

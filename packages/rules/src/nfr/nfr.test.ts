@@ -3,7 +3,7 @@ import { RulesError } from "../errors.ts";
 import { rosterOn } from "../partner/roster.ts";
 import { certs } from "../test-support.ts";
 import { type NfrRequestFacts, nfrRequestEligibility } from "./on-request.ts";
-import { bitrix24NfrRenewal, nfrRequestRenewal } from "./renewal.ts";
+import { bitrix24NfrRenewal, nfrRequestRenewal, nfrSalesCommitmentRub } from "./renewal.ts";
 
 const ready: NfrRequestFacts = {
   paperContractOn: "2025-02-01",
@@ -32,9 +32,11 @@ describe("NFR licenses", () => {
   });
 
   it("R6.2d: renewed when the year's sales reach twice the edition price", () => {
-    expect(nfrRequestRenewal(145_800, 72_900)).toBe("renewed");
-    expect(nfrRequestRenewal(145_799, 72_900)).toBe("lapsed");
-    expect(() => nfrRequestRenewal(-1, 72_900)).toThrow(RulesError);
+    expect(nfrSalesCommitmentRub(72_900)).toBe(145_800);
+    expect(nfrRequestRenewal(145_800, nfrSalesCommitmentRub(72_900))).toBe("renewed");
+    expect(nfrRequestRenewal(145_799, nfrSalesCommitmentRub(72_900))).toBe("lapsed");
+    expect(() => nfrRequestRenewal(-1, 145_800)).toThrow(RulesError);
+    expect(() => nfrSalesCommitmentRub(-1)).toThrow(RulesError);
   });
 
   it("R6.3c: Bitrix24 NFR renewed from 25,000 RUB, else the Project plan; lost on termination", () => {

@@ -1,11 +1,20 @@
 // R6.2d and R6.3c: yearly renewal of the on-request NFR and of the Bitrix24 cloud NFR.
 import { RulesError } from "../errors.ts";
 
-/** R6.2d: renewed for 12 months when the year's sales reach twice the chosen edition's price. */
-export function nfrRequestRenewal(salesInYearRub: number, editionPriceRub: number): "renewed" | "lapsed" {
-  assertAmount(salesInYearRub);
+/** R6.2d: taking the on-request NFR commits the partner to annual sales of twice the chosen edition's price. */
+export function nfrSalesCommitmentRub(editionPriceRub: number): number {
   assertAmount(editionPriceRub);
-  return salesInYearRub >= 2 * editionPriceRub ? "renewed" : "lapsed";
+  return 2 * editionPriceRub;
+}
+
+/**
+ * R6.2d: renewed for 12 months when the year's sales reach the commitment made on taking it (the price of that
+ * day, not a later catalogue price).
+ */
+export function nfrRequestRenewal(salesInYearRub: number, commitmentRub: number): "renewed" | "lapsed" {
+  assertAmount(salesInYearRub);
+  assertAmount(commitmentRub);
+  return salesInYearRub >= commitmentRub ? "renewed" : "lapsed";
 }
 
 export const BITRIX24_NFR_MIN_SALES_RUB = 25_000;

@@ -2,7 +2,7 @@
 // issues the license on request (a new unique key, the licence year and the sales commitment, R6.2d). The
 // decision, the log entry and the e-mail go in one write batch.
 
-import { addYears } from "@partner-trust/rules";
+import { addYears, nfrSalesCommitmentRub } from "@partner-trust/rules";
 import { and, eq, type SQL } from "drizzle-orm";
 import { type Clock, moscowDay, moscowMidnight } from "../../clock.ts";
 import { expectChanged, isRowMoved, isUniqueViolation, runAtomically } from "../../db/atomic.ts";
@@ -67,8 +67,7 @@ export async function decideNfrRequest(
           validFrom: today,
           validUntil: until,
           expiresAt: moscowMidnight(until),
-          // R6.2d: the partner commits to annual sales of twice the chosen edition's price.
-          salesCommitmentRub: 2 * edition.priceRub,
+          salesCommitmentRub: nfrSalesCommitmentRub(edition.priceRub), // R6.2d
           requestId: req.id,
           createdAt: now,
         })

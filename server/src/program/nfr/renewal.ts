@@ -9,6 +9,7 @@ import {
   bitrix24NfrRenewal,
   type CivilDate,
   nfrRequestRenewal,
+  nfrSalesCommitmentRub,
 } from "@partner-trust/rules";
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import { moscowMidnight } from "../../clock.ts";
@@ -53,11 +54,9 @@ export async function decideNfrRenewals(
     let outcome: "renewed" | "lapsed" | "project-plan" | "lost";
     let threshold: number;
     if (l.kind === "request") {
-      // The price the commitment was made at (R6.2d: twice it), not a later catalogue price.
-      const price =
-        l.salesCommitmentRub !== null ? l.salesCommitmentRub / 2 : (prices.get(l.editionCode) ?? 0);
-      threshold = 2 * price;
-      outcome = nfrRequestRenewal(sales, price);
+      // R6.2d: the commitment made on taking it, not one from a later catalogue price.
+      threshold = l.salesCommitmentRub ?? nfrSalesCommitmentRub(prices.get(l.editionCode) ?? 0);
+      outcome = nfrRequestRenewal(sales, threshold);
     } else {
       threshold = BITRIX24_NFR_MIN_SALES_RUB;
       outcome = bitrix24NfrRenewal(sales, terminatedAt !== null && terminatedAt.getTime() <= now.getTime());
