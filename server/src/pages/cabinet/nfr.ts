@@ -93,6 +93,10 @@ export async function nfrPage(
       ${select({ name: "editionCode", label: ["Редакция ключа", "Key edition"], value: vals("own-site").editionCode, errors: errs("own-site"), form: "own-site", options })}
       <div><button class="secondary" type="submit">${bi("Запросить NFR", "Ask for the NFR key")}</button></div></form>
     <h3>${bi("Битрикс24 NFR (R6.3)", "Bitrix24 NFR (R6.3)")}</h3>
+    <p class="muted">${bi(
+      "Портал из карточки партнёра переводится на NFR сам, когда модератор одобряет карточку; здесь — подключить его сразу.",
+      "The portal in the partner card is switched to NFR by itself once a moderator approves the card; here you may register it at once.",
+    )}</p>
     <form class="stack" method="post" action="/cabinet/${partnerId}/nfr/bitrix24" novalidate>
       ${formAlert(errs("bitrix24"))}
       ${field({ name: "portalDomain", label: ["Адрес портала", "Portal address"], value: vals("bitrix24").portalDomain, errors: errs("bitrix24"), form: "bitrix24", required: true, hint: ["company.bitrix24.ru", "company.bitrix24.ru"] })}

@@ -4,7 +4,8 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../../db/client.ts";
 import { cardVersions, moderationLog, partners } from "../../db/schema/index.ts";
-import { conflict, notFound } from "../../errors/index.ts";
+import { AppError, conflict, notFound } from "../../errors/index.ts";
+import { registerBitrix24Nfr } from "../nfr/bitrix24.ts";
 import { partnerChanged } from "../status/events.ts";
 
 export type CardVersion = typeof cardVersions.$inferSelect;
@@ -195,7 +196,32 @@ export async function decideCard(
   ]);
   if (!updated[0]) throw conflict("The version was decided meanwhile.");
   partnerChanged(db, [version.partnerId]);
+  if (portalChanged && version.bitrix24Portal)
+    await switchPortalToNfr(db, version.partnerId, version.bitrix24Portal, by);
   return updated[0];
+}
+
+/**
+ * R6.3a: "enters its domain in the card field; the portal is switched to NFR automatically" — on approval of the
+ * portal, unless the partner already holds a Bitrix24 NFR (or lost it, R6.3c) or the portal is on one: those
+ * refusals (409) leave the card approved and the NFR as it is. Any other failure is the caller's (the approval is
+ * written; the partner can still switch the portal from the NFR section).
+ */
+async function switchPortalToNfr(
+  db: Db,
+  partnerId: string,
+  portal: string,
+  by: { userId: string; now: Date },
+) {
+  try {
+    await registerBitrix24Nfr(
+      db,
+      { partnerId, portalDomain: portal, userId: by.userId },
+      { clock: { now: () => by.now } },
+    );
+  } catch (err) {
+    if (!(err instanceof AppError && err.kind === "conflict")) throw err;
+  }
 }
 
 /** The moderation queue: pending versions with their diff against the approved one. */

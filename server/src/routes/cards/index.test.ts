@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema/index.ts";
@@ -191,6 +191,37 @@ describe("card versions (R1.4a–c)", () => {
     await h.app.request(`/api/v1/moderation/card-changes/${put.id}/approve`, jsonInit("POST", moderator, {}));
     const [row] = await h.db.select().from(s.partners).where(eq(s.partners.id, alfaId));
     expect(row?.bitrix24Portal).toBe("alfa-studio.bitrix24.ru");
+  });
+
+  it("R6.3a: the approved portal is switched to NFR automatically, once — a later portal change keeps the NFR", async () => {
+    const bitrix24Nfr = () =>
+      h.db
+        .select()
+        .from(s.nfrLicenses)
+        .where(and(eq(s.nfrLicenses.partnerId, alfaId), eq(s.nfrLicenses.kind, "bitrix24")));
+    const [nfr] = await bitrix24Nfr();
+    expect(nfr).toMatchObject({ portalDomain: "alfa-studio.bitrix24.ru", state: "active", plan: "company" });
+    const mails = await h.db
+      .select()
+      .from(s.emailOutbox)
+      .where(like(s.emailOutbox.subject, "%alfa-studio.bitrix24.ru%"));
+    expect(mails).toHaveLength(1);
+
+    const src = (
+      await body(await h.app.request(`/api/v1/partners/${alfaId}/card`, { headers: { cookie: partner } }))
+    ).approved;
+    const put = await body(
+      await h.app.request(
+        `/api/v1/partners/${alfaId}/card`,
+        jsonInit("PUT", partner, { name: src.name, city: src.city, bitrix24Portal: "alfa-new.bitrix24.ru" }),
+      ),
+    );
+    const approved = await h.app.request(
+      `/api/v1/moderation/card-changes/${put.id}/approve`,
+      jsonInit("POST", moderator, {}),
+    );
+    expect(approved.status).toBe(200);
+    expect(await bitrix24Nfr()).toHaveLength(1); // one Bitrix24 NFR per partner (R6.3a)
   });
 });
 
