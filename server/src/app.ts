@@ -39,6 +39,7 @@ import { leadModerationRoutes } from "./routes/leads/moderation.ts";
 import { mailTemplateRoutes } from "./routes/mail-templates/index.ts";
 import { marketplaceRoutes } from "./routes/marketplace/index.ts";
 import { meRoutes } from "./routes/me/index.ts";
+import { mobileAppRoutes } from "./routes/mobile-apps/index.ts";
 import { moderationLogRoutes } from "./routes/moderation-log/index.ts";
 import { nfrRoutes } from "./routes/nfr/index.ts";
 import { paperContractRoutes } from "./routes/paper-contract/index.ts";
@@ -142,6 +143,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/v1", invitationRoutes(deps))
     .route("/api/v1", trainingRoutes(deps))
     .route("/api/v1", marketplaceRoutes(deps))
+    .route("/api/v1", mobileAppRoutes(deps))
     .route("/api/v1", competingPlatformRoutes(deps))
     .route("/api/v1", mailTemplateRoutes(deps))
     .route("/api/v1", embedRoutes(widgetDeps))

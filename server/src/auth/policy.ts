@@ -159,6 +159,11 @@ export const policy: Record<string, Access> = {
   "GET /api/v1/public/partners/:partnerId/projects": "anyone",
   "GET /api/v1/moderation/projects": staff,
   "POST /api/v1/moderation/projects/:projectId/decide": staff,
+  // R5.2: published mobile apps — added by section users (R4E.4), like projects; moderators credit them once.
+  "POST /api/v1/partners/:partnerId/mobile-apps": right("sections"),
+  "GET /api/v1/partners/:partnerId/mobile-apps": right("sections", staffRoles),
+  "GET /api/v1/moderation/mobile-apps": staff,
+  "POST /api/v1/moderation/mobile-apps/:appId/decide": staff,
   // R7.1–R7.3 (leads): leads and proposals (R4E.7 leads right), promotions, "order a site by phone".
   "POST /api/v1/leads": "anyone",
   "POST /api/v1/leads/confirm": "anyone",

@@ -6,6 +6,7 @@ import { applicationMails } from "../applications/mail.ts";
 import { employeeMails } from "../employees/mail.ts";
 import { leadMails } from "../leads/mails.ts";
 import { lifecycleMails } from "../lifecycle/mail.ts";
+import { mobileAppMails } from "../mobile-apps/mail.ts";
 import { nfrMails } from "../nfr/mail.ts";
 import { projectMails } from "../projects/mail.ts";
 import { promotionMails } from "../promotions/mail.ts";
@@ -20,6 +21,7 @@ export const mailCatalogue: readonly MailTemplate[] = [
   ...Object.values(reauditMails),
   ...Object.values(projectMails),
   ...Object.values(additionalPointsMails),
+  ...Object.values(mobileAppMails),
   ...Object.values(leadMails),
   ...Object.values(promotionMails),
   ...Object.values(applicationMails),
