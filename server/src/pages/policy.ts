@@ -45,6 +45,9 @@ export const pagePolicy: Record<string, Access> = {
   "GET /cabinet/:partnerId/projects": right("sections", staff),
   "POST /cabinet/:partnerId/projects": right("sections"),
   "GET /cabinet/:partnerId/qm": right("sections", staff),
+  // R5.2: published mobile apps, added by section users (R4E.4).
+  "GET /cabinet/:partnerId/mobile-apps": right("sections", staff),
+  "POST /cabinet/:partnerId/mobile-apps": right("sections"),
   // R5.3: additional-points requests by section users.
   "GET /cabinet/:partnerId/points": right("sections", staff),
   "POST /cabinet/:partnerId/points": right("sections"),

@@ -16,6 +16,7 @@ import type { SeedContext } from "./context.ts";
 import { seedEmployeeDemo } from "./employees.ts";
 import { seedLifecycle } from "./lifecycle.ts";
 import { seedMarketingDemo } from "./marketing.ts";
+import { seedMobileAppDemo } from "./mobile-apps.ts";
 import { seedModerationDemo } from "./moderation.ts";
 import { seedPartners } from "./partners.ts";
 import { seedProjectDemo } from "./projects.ts";
@@ -93,6 +94,7 @@ export async function seedDemo({
     await seedQualityNfr(ctx, partnerIds); // R5.5, R6: after the replay (it names a status key)
     await seedMarketingDemo(ctx, partnerIds); // R7: a pending lead, a promotion, a phone day
     await seedModerationDemo(ctx, partnerIds); // issue 10: the console's queues that are otherwise empty
+    await seedMobileAppDemo(ctx, partnerIds); // R5.2: a published app awaiting a moderator
   });
   return { seeded: true, accounts: demoAccounts };
 }

@@ -33,6 +33,7 @@ export const sections = [
   { slug: "training", ru: "Сертификаты", en: "Certificates", right: "cabinet", staff: true },
   { slug: "projects", ru: "Проекты", en: "Projects", right: "sections", staff: true },
   { slug: "qm", ru: "Программа качества", en: "Quality monitoring", right: "sections", staff: true },
+  { slug: "mobile-apps", ru: "Мобильные приложения", en: "Mobile apps", right: "sections", staff: true },
   { slug: "points", ru: "Дополнительные баллы", en: "Additional points", right: "sections", staff: true },
   { slug: "purchases", ru: "Покупки", en: "Purchases", right: "buy", staff: true },
   { slug: "nfr", ru: "NFR-лицензии", en: "NFR licenses", right: "cabinet", staff: false },

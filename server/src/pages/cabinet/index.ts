@@ -16,6 +16,7 @@ import { changeForm, detachForm, employeesPage, inviteForm } from "./employees.t
 import { may, sections } from "./frame.ts";
 import { leadsPage, proposalForm } from "./leads.ts";
 import { addModuleForm, addUpdateForm, editModuleForm, marketplacePage } from "./marketplace.ts";
+import { addMobileAppForm, mobileAppsPage } from "./mobile-apps.ts";
 import { bitrix24Form, downgradeForm, nfrPage, ownSiteForm } from "./nfr.ts";
 import { overviewPage } from "./overview.ts";
 import { bookDayForm, phoneDaysPage, reportForm } from "./phone-days.ts";
@@ -98,6 +99,8 @@ export function cabinetPageRoutes(deps: PageDeps) {
     .get("/cabinet/:partnerId/projects", (c) => projectsPage(c, deps))
     .post("/cabinet/:partnerId/projects", (c) => addProjectForm(c, deps))
     .get("/cabinet/:partnerId/qm", (c) => qmPage(c, deps))
+    .get("/cabinet/:partnerId/mobile-apps", (c) => mobileAppsPage(c, deps))
+    .post("/cabinet/:partnerId/mobile-apps", (c) => addMobileAppForm(c, deps))
     .get("/cabinet/:partnerId/points", (c) => pointsPage(c, deps))
     .post("/cabinet/:partnerId/points", (c) => pointsForm(c, deps))
     .get("/cabinet/:partnerId/purchases", (c) => purchasesPage(c, deps))

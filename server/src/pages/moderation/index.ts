@@ -12,8 +12,10 @@ import { bi } from "../layout.ts";
 import { auditFindings, badgePlacements } from "./audit-queues.ts";
 import { consolePage, doneNotice, overdueFlag, type Section } from "./frame.ts";
 import { leads, phoneDays, promotions } from "./market-queues.ts";
+import { mobileApps } from "./mobile-app-queue.ts";
 import {
   additionalPoints,
+  mobileApps,
   applications,
   cardChanges,
   nfrRequests,

@@ -295,4 +295,23 @@ describe("moderation console and admin catalogue pages (issue 10)", () => {
     expect(bad.res.status).toBe(422);
     expect(errorOf(bad.text, "from")).toContain("ГГГГ-ММ-ДД");
   });
+
+  it("R5.2: mobile apps — a refusal without a reason is a 422 on note; a credit gives the edition's points, logged", async () => {
+    const id = await firstItem("mobile-apps");
+    const page = await get(`/moderation/mobile-apps/${id}`, "moderator");
+    expect(page.text).toContain("https://apps.rustore.ru/app/ru.sadovod.shop");
+    expect(page.text).toMatch(/Баллы при зачёте[\s\S]*?<dd>41<\/dd>/); // round-half-up(40 900 / 1000)
+    const bad = await post(`/moderation/mobile-apps/${id}/decide`, { credit: "no", note: "" });
+    expect(bad.res.status).toBe(422);
+    expect(errorOf(bad.text, "note")).toContain("Укажите причину отказа");
+    expect(
+      errorOf((await post(`/moderation/mobile-apps/${id}/decide`, { credit: "" })).text, "credit"),
+    ).toContain("Выберите решение");
+    const ok = await post(`/moderation/mobile-apps/${id}/decide`, { credit: "yes" });
+    expect(ok.res.status).toBe(303);
+    const [row] = await h.db.select().from(s.mobileApps).where(eq(s.mobileApps.id, id));
+    expect(row).toMatchObject({ state: "credited", points: 41 });
+    expect(await logged("mobile_app.credit", id)).toHaveLength(1);
+    expect((await get(`/moderation/mobile-apps/${id}`, "moderator")).res.status).toBe(404);
+  });
 });

@@ -1,0 +1,83 @@
+// R5.2: the console's queue of published mobile apps — pending claims, oldest first, with the points each would
+// give. The rules set no deadline: the queue shows each claim's age and flags nothing overdue. The decision calls
+// the same program/ function as POST /api/v1/moderation/mobile-apps/{appId}/decide.
+import { html } from "hono/html";
+import { z } from "zod";
+import { decideApp, moderationQueue } from "../../program/mobile-apps/decide.ts";
+import { field, select } from "../form.ts";
+import { bi, ruDate } from "../layout.ts";
+import { queue } from "./types.ts";
+
+type MobileApp = Awaited<ReturnType<typeof moderationQueue>>[number];
+
+export const mobileApps = queue<MobileApp>({
+  slug: "mobile-apps",
+  ru: "Мобильные приложения",
+  en: "Mobile apps",
+  about: [
+    "R5.2: баллы за опубликованное внедрённое приложение; срока нет — показан возраст заявки",
+    "R5.2: points for a published implemented app; no term — the claim's age is shown",
+  ],
+  load: ({ db, clock }) => moderationQueue(db, { clock }),
+  id: (a) => a.id,
+  due: false,
+  overdue: () => false,
+  head: [
+    ["Приложение", "App"],
+    ["Партнёр", "Partner"],
+    ["Баллы", "Points"],
+    ["Подано", "Submitted"],
+  ],
+  row: (a) => [
+    html`${a.title}`,
+    html`${a.partnerName}`,
+    html`${a.expectedPoints}`,
+    html`${ruDate(a.submittedAt)} <span class="muted">(${bi(`${a.ageDays} дн.`, `${a.ageDays} d`)})</span>`,
+  ],
+  details: (a) => html`<dl>
+    <dt>${bi("Приложение", "App")}</dt><dd>${a.title} — <a href="${a.storeUrl}" rel="noopener noreferrer">${a.storeUrl}</a></dd>
+    <dt>${bi("Партнёр", "Partner")}</dt><dd><a href="/cabinet/${a.partnerId}">${a.partnerName}</a></dd>
+    <dt>${bi("Клиент", "Client")}</dt><dd>${a.clientName}</dd>
+    <dt>${bi("Редакция", "Edition")}</dt><dd>${a.editionTitle}</dd>
+    <dt>${bi("Баллы при зачёте", "Points if credited")}</dt><dd>${a.expectedPoints}</dd></dl>`,
+  decisions: [
+    {
+      action: "decide",
+      label: ["Решение по приложению", "Decide the app"],
+      schema: z
+        .object({
+          credit: z.enum(["yes", "no"], { error: "Выберите решение / Choose a decision" }),
+          note: z.preprocess(
+            (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+            z.string().trim().max(2000).optional(),
+          ),
+        })
+        .refine((d) => d.credit === "yes" || d.note, {
+          path: ["note"],
+          message: "Укажите причину отказа / A rejection needs a reason",
+        }),
+      fields: (_a, v, e) =>
+        html`${select({
+          name: "credit",
+          label: ["Решение", "Decision"],
+          value: v.credit ?? "",
+          errors: e,
+          options: [
+            ["", "—", ""],
+            ["yes", "Зачесть", "Credit"],
+            ["no", "Отклонить", "Reject"],
+          ],
+        })}${field({ name: "note", label: ["Комментарий", "Note"], value: v.note, errors: e, multiline: true })}`,
+      run: ({ db, clock }, pr, a, d) =>
+        decideApp(
+          db,
+          {
+            appId: a.id,
+            moderatorId: pr.userId,
+            decision: { credit: d.credit === "yes", note: d.note as string | undefined },
+          },
+          { clock },
+        ),
+    },
+  ],
+});
