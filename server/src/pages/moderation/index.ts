@@ -15,7 +15,6 @@ import { leads, phoneDays, promotions } from "./market-queues.ts";
 import { mobileApps } from "./mobile-app-queue.ts";
 import {
   additionalPoints,
-  mobileApps,
   applications,
   cardChanges,
   nfrRequests,
@@ -30,6 +29,7 @@ export const queues: Queue<unknown>[] = [
   projects,
   qmCalls,
   additionalPoints,
+  mobileApps,
   nfrRequests,
   leads,
   promotions,
