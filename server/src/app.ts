@@ -38,6 +38,7 @@ import { leadRoutes } from "./routes/leads/index.ts";
 import { leadModerationRoutes } from "./routes/leads/moderation.ts";
 import { mailTemplateRoutes } from "./routes/mail-templates/index.ts";
 import { marketplaceRoutes } from "./routes/marketplace/index.ts";
+import { marketplacePublicationRoutes } from "./routes/marketplace/publication.ts";
 import { meRoutes } from "./routes/me/index.ts";
 import { mobileAppRoutes } from "./routes/mobile-apps/index.ts";
 import { moderationLogRoutes } from "./routes/moderation-log/index.ts";
@@ -143,6 +144,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/v1", invitationRoutes(deps))
     .route("/api/v1", trainingRoutes(deps))
     .route("/api/v1", marketplaceRoutes(deps))
+    .route("/api/v1", marketplacePublicationRoutes(deps))
     .route("/api/v1", mobileAppRoutes(deps))
     .route("/api/v1", competingPlatformRoutes(deps))
     .route("/api/v1", mailTemplateRoutes(deps))

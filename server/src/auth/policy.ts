@@ -139,6 +139,10 @@ export const policy: Record<string, Access> = {
   "DELETE /api/v1/admin/mail-templates/:key": { roles: ["admin"] },
   "POST /api/v1/admin/mail-templates/:key/preview": { roles: ["admin"] },
   "GET /api/v1/partners/:partnerId/marketplace-modules/:moduleId/revisions": right("marketplace", staffRoles),
+  // R5.2: a module's publication claim by the marketplace group; moderators credit or reject it.
+  "POST /api/v1/partners/:partnerId/marketplace-modules/:moduleId/publication": right("marketplace"),
+  "GET /api/v1/moderation/marketplace-publications": staff,
+  "POST /api/v1/moderation/marketplace-publications/:moduleId/decide": staff,
   // R5.2, R2.4: purchases by main/full users (R4E.3–4); the public price list (discounted for a partner user).
   "POST /api/v1/partners/:partnerId/purchases": right("buy"),
   "GET /api/v1/partners/:partnerId/purchases": right("buy", staffRoles),

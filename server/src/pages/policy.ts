@@ -73,6 +73,8 @@ export const pagePolicy: Record<string, Access> = {
   "POST /cabinet/:partnerId/marketplace": right("marketplace"),
   "POST /cabinet/:partnerId/marketplace/:moduleId": right("marketplace"),
   "POST /cabinet/:partnerId/marketplace/:moduleId/updates": right("marketplace"),
+  // R5.2: the module's publication claim.
+  "POST /cabinet/:partnerId/marketplace/:moduleId/publication": right("marketplace"),
   // The page-errors middleware on /cabinet/* (app.ts): no route of its own; unknown paths there are 404s.
   "* /cabinet/*": "anyone",
 };

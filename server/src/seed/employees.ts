@@ -1,6 +1,7 @@
 // Demo employees and Marketplace (R4E.1, R4E.6): the demo client holds a pending invitation to Бета Студио
 // (GET /api/v1/me/invitations after signing in), a user who declined Альфа's invitation, and Альфа's
-// Marketplace modules with their updates. Each link's history is in employee_link_events.
+// Marketplace modules with their updates (R5.2: the first one's publication claim awaits a moderator, so the
+// console's Marketplace queue is not empty). Each link's history is in employee_link_events.
 import * as s from "../db/schema/index.ts";
 import { agoFrom, type SeedContext } from "./context.ts";
 
@@ -71,6 +72,11 @@ export async function seedEmployeeDemo(ctx: SeedContext, partnerIds: Record<stri
       description: "Расчёт стоимости доставки СДЭК и Почтой России в корзине интернет-магазина.",
       createdBy: accountIds.partner,
       createdAt: ago(200),
+      publication: "pending" as const,
+      marketplaceUrl: "https://marketplace.1c-bitrix.ru/solutions/alfa.delivery/",
+      priceRub: 11_900,
+      publicationSubmittedAt: ago(3),
+      publicationSubmittedBy: accountIds.partner,
     },
     {
       id: crypto.randomUUID(),

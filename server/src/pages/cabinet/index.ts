@@ -15,7 +15,13 @@ import { documentsPage } from "./documents.ts";
 import { changeForm, detachForm, employeesPage, inviteForm } from "./employees.ts";
 import { may, sections } from "./frame.ts";
 import { leadsPage, proposalForm } from "./leads.ts";
-import { addModuleForm, addUpdateForm, editModuleForm, marketplacePage } from "./marketplace.ts";
+import {
+  addModuleForm,
+  addUpdateForm,
+  claimPublicationForm,
+  editModuleForm,
+  marketplacePage,
+} from "./marketplace.ts";
 import { addMobileAppForm, mobileAppsPage } from "./mobile-apps.ts";
 import { bitrix24Form, downgradeForm, nfrPage, ownSiteForm } from "./nfr.ts";
 import { overviewPage } from "./overview.ts";
@@ -120,6 +126,7 @@ export function cabinetPageRoutes(deps: PageDeps) {
     .post("/cabinet/:partnerId/marketplace", (c) => addModuleForm(c, deps))
     .post("/cabinet/:partnerId/marketplace/:moduleId", (c) => editModuleForm(c, deps))
     .post("/cabinet/:partnerId/marketplace/:moduleId/updates", (c) => addUpdateForm(c, deps))
+    .post("/cabinet/:partnerId/marketplace/:moduleId/publication", (c) => claimPublicationForm(c, deps))
     .get("/cabinet/:partnerId/documents", (c) => documentsPage(c, deps))
     .get("/cabinet/:partnerId/widgets", (c) => widgetsPage(c, deps));
 }

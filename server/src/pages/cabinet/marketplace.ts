@@ -1,6 +1,9 @@
 // R4E.6: the partner's Marketplace modules and their updates — the marketplace group (the main user, or an
 // employee with the Marketplace flag) adds a module, edits its text (the old text is kept as a revision) and
-// releases updates (a version above the latest; releases are never edited).
+// releases updates (a version above the latest; releases are never edited). R5.2: it claims the points for a
+// module published in Marketplace (its page there and the end-user price); a moderator credits or rejects it.
+
+import { pointsForPrice } from "@partner-trust/rules";
 import type { Context } from "hono";
 import { html } from "hono/html";
 import { z } from "zod";
@@ -8,11 +11,20 @@ import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
 import {
   ModuleInputSchema,
+  marketplaceUrl,
   moduleDescription,
   moduleTitle,
+  priceRub,
   UpdateInputSchema,
 } from "../../program/marketplace/input.ts";
-import { addModule, addUpdate, editModule, listModules } from "../../program/marketplace/modules.ts";
+import {
+  addModule,
+  addUpdate,
+  editModule,
+  listModules,
+  type ModuleView,
+} from "../../program/marketplace/modules.ts";
+import { claimable, claimPublication } from "../../program/marketplace/publication.ts";
 import type { AppEnv } from "../../types.ts";
 import { type FieldErrors, type FormData, field, formAlert, readForm, submitForm } from "../form.ts";
 import { bi, ruDate } from "../layout.ts";
@@ -21,6 +33,50 @@ import { cabinetPage, loadPartner } from "./frame.ts";
 type Deps = { db: Db; clock: Clock; publicUrl: string };
 
 const EditForm = z.object({ title: moduleTitle, description: moduleDescription });
+// The form posts the price as text: whole roubles, no blank (a blank is not "free").
+const ClaimForm = z.object({
+  marketplaceUrl,
+  priceRub: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "Цена в целых рублях, 0 — бесплатный / Whole roubles, 0 for a free module")
+    .transform(Number)
+    .pipe(priceRub),
+});
+
+const stateWords: Record<ModuleView["publication"], [string, string]> = {
+  unsubmitted: ["не заявлена", "not claimed"],
+  pending: ["на проверке у модератора", "awaiting a moderator"],
+  credited: ["засчитана", "credited"],
+  rejected: ["не засчитана", "not credited"],
+};
+
+/** R5.2: the module's publication claim — its state, points and note, and the claim form while allowed. */
+function publication(partnerId: string, m: ModuleView, failed: Failed | undefined) {
+  const form = `publication-${m.id}`;
+  const price =
+    m.priceRub === null ? "" : html` · ${bi("цена", "price")} ${m.priceRub.toLocaleString("ru-RU")} ₽`;
+  return html`<p>${bi("Публикация в Marketplace", "Marketplace publication")}: <strong>${bi(...stateWords[m.publication])}</strong>${
+    m.publication === "credited" ? html` · ${bi("баллов", "points")}: <strong>${m.points}</strong>` : ""
+  }${m.publication !== "unsubmitted" ? price : ""}${
+    m.marketplaceUrl
+      ? html` · <a href="${m.marketplaceUrl}" rel="noopener noreferrer">${bi("страница модуля", "the module's page")}</a>`
+      : ""
+  }</p>
+    ${m.publicationNote ? html`<p class="note">${bi("Заметка модератора", "Moderator's note")}: ${m.publicationNote}</p>` : ""}
+    ${
+      claimable(m)
+        ? html`<details${failed ? " open" : ""}><summary>${bi(`Заявить публикацию модуля ${m.code}`, `Claim the publication of ${m.code}`)}</summary>
+          <form class="stack" method="post" action="/cabinet/${partnerId}/marketplace/${m.id}/publication" novalidate>
+            ${formAlert(failed?.errors)}
+            ${field({ name: "marketplaceUrl", form, label: ["Страница модуля в Marketplace", "The module's Marketplace page"], type: "url", value: failed ? failed.values.marketplaceUrl : (m.marketplaceUrl ?? ""), errors: failed?.errors, required: true, hint: ["https://marketplace.1c-bitrix.ru/…", "https://marketplace.1c-bitrix.ru/…"] })}
+            ${field({ name: "priceRub", form, label: ["Цена для покупателя, ₽", "End-user price, RUB"], type: "number", value: failed ? failed.values.priceRub : (m.priceRub?.toString() ?? ""), errors: failed?.errors, required: true, hint: [`Баллы = цена / 1000 с округлением (0 — бесплатный, 0 баллов)${m.priceRub ? `; сейчас ${pointsForPrice(m.priceRub)}` : ""}`, `Points = price / 1000, rounded (0: free, 0 points)${m.priceRub ? `; now ${pointsForPrice(m.priceRub)}` : ""}`] })}
+            <div><button type="submit">${bi("Отправить на проверку", "Send for checking")}</button></div>
+          </form></details>`
+        : // A claim refused because the module is no longer claimable (a race): the refusal shows here.
+          formAlert(failed?.errors)
+    }`;
+}
 
 const doneWords: Record<string, [string, string]> = {
   module: ["Модуль добавлен.", "The module was added."],
@@ -29,9 +85,13 @@ const doneWords: Record<string, [string, string]> = {
     "The module was saved; the old text is kept.",
   ],
   update: ["Обновление добавлено.", "The update was added."],
+  publication: [
+    "Публикация отправлена на проверку модератору.",
+    "The publication was sent to a moderator for checking.",
+  ],
 };
 
-/** Which form the errors belong to: `add`, `edit-<moduleId>` or `update-<moduleId>`. */
+/** Which form the errors belong to: `add`, `edit-<moduleId>`, `update-<moduleId>` or `publication-<moduleId>`. */
 type Failed = { form: string; values: FormData; errors: FieldErrors };
 
 export async function marketplacePage(
@@ -60,6 +120,7 @@ export async function marketplacePage(
               <p>${m.description}</p>
               <p class="muted">${bi("Последняя версия", "Latest version")}: <strong>${m.latestVersion ?? "—"}</strong>
                 · ${bi("добавлен", "added")} ${ruDate(m.createdAt)}${m.updatedAt ? html` · ${bi("изменён", "edited")} ${ruDate(m.updatedAt)}` : ""}</p>
+              ${publication(partnerId, m, of(`publication-${m.id}`))}
               ${
                 m.updates.length
                   ? html`<div class="table-wrap"><table><thead><tr>
@@ -147,5 +208,12 @@ export const addUpdateForm = (c: Context<AppEnv>, deps: Deps) => {
   const moduleId = c.req.param("moduleId")!;
   return submit(c, deps, `update-${moduleId}`, "update", UpdateInputSchema, (data, by) =>
     addUpdate(deps.db, c.req.param("partnerId")!, moduleId, data, by),
+  );
+};
+
+export const claimPublicationForm = (c: Context<AppEnv>, deps: Deps) => {
+  const moduleId = c.req.param("moduleId")!;
+  return submit(c, deps, `publication-${moduleId}`, "publication", ClaimForm, (data, by) =>
+    claimPublication(deps.db, c.req.param("partnerId")!, moduleId, data, by),
   );
 };

@@ -12,6 +12,7 @@ import { bi } from "../layout.ts";
 import { auditFindings, badgePlacements } from "./audit-queues.ts";
 import { consolePage, doneNotice, overdueFlag, type Section } from "./frame.ts";
 import { leads, phoneDays, promotions } from "./market-queues.ts";
+import { marketplacePublications } from "./marketplace-queue.ts";
 import { mobileApps } from "./mobile-app-queue.ts";
 import {
   additionalPoints,
@@ -29,6 +30,7 @@ export const queues: Queue<unknown>[] = [
   projects,
   qmCalls,
   additionalPoints,
+  marketplacePublications,
   mobileApps,
   nfrRequests,
   leads,

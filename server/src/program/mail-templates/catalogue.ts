@@ -6,6 +6,7 @@ import { applicationMails } from "../applications/mail.ts";
 import { employeeMails } from "../employees/mail.ts";
 import { leadMails } from "../leads/mails.ts";
 import { lifecycleMails } from "../lifecycle/mail.ts";
+import { marketplaceMails } from "../marketplace/mail.ts";
 import { mobileAppMails } from "../mobile-apps/mail.ts";
 import { nfrMails } from "../nfr/mail.ts";
 import { projectMails } from "../projects/mail.ts";
@@ -27,4 +28,5 @@ export const mailCatalogue: readonly MailTemplate[] = [
   ...Object.values(applicationMails),
   ...Object.values(lifecycleMails),
   ...Object.values(employeeMails),
+  ...Object.values(marketplaceMails),
 ];

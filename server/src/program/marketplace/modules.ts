@@ -48,7 +48,7 @@ export async function listModules(db: Db, partnerId: string) {
 }
 export type ModuleView = Awaited<ReturnType<typeof listModules>>[number];
 
-async function moduleOf(db: Db, partnerId: string, moduleId: string): Promise<ModuleView> {
+export async function moduleOf(db: Db, partnerId: string, moduleId: string): Promise<ModuleView> {
   const found = (await listModules(db, partnerId)).find((m) => m.id === moduleId);
   if (!found) throw notFound("Модуль не найден. / No such module.");
   return found;

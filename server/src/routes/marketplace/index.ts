@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Principal } from "../../auth/principal.ts";
 import type { Clock } from "../../clock.ts";
 import type { Db } from "../../db/client.ts";
+import { modulePublicationStates } from "../../db/schema/index.ts";
 import {
   ModuleInputSchema,
   moduleDescription,
@@ -20,12 +21,12 @@ import {
 import { actorAt, json, jsonBody, partnerParams, pathId } from "../params.ts";
 import { createRouter, problems } from "../router.ts";
 
-const moduleParams = partnerParams.extend({ moduleId: pathId("moduleId") });
+export const moduleParams = partnerParams.extend({ moduleId: pathId("moduleId") });
 
 const UpdateSchema = z
   .object({ id: z.string(), version: z.string(), notes: z.string(), createdAt: z.string() })
   .openapi("MarketplaceModuleUpdate");
-const ModuleSchema = z
+export const ModuleSchema = z
   .object({
     id: z.string(),
     code: z.string(),
@@ -35,6 +36,14 @@ const ModuleSchema = z
     createdAt: z.string(),
     updatedAt: z.string().nullable(),
     updates: z.array(UpdateSchema),
+    // R5.2: the publication claim and its decision.
+    publication: z.enum(modulePublicationStates),
+    marketplaceUrl: z.string().nullable(),
+    priceRub: z.number().int().nullable(),
+    points: z.number().int().nullable().openapi({ description: "Credited points (R5.2), once" }),
+    publicationNote: z.string().nullable().openapi({ description: "The moderator's note" }),
+    publicationSubmittedAt: z.string().nullable(),
+    publicationDecidedAt: z.string().nullable(),
   })
   .openapi("MarketplaceModule");
 
@@ -45,7 +54,7 @@ const updateView = (u: Update) => ({
   notes: u.notes,
   createdAt: u.createdAt.toISOString(),
 });
-const view = (m: ModuleView) => ({
+export const moduleView = (m: ModuleView) => ({
   id: m.id,
   code: m.code,
   title: m.title,
@@ -54,6 +63,13 @@ const view = (m: ModuleView) => ({
   createdAt: m.createdAt.toISOString(),
   updatedAt: m.updatedAt?.toISOString() ?? null,
   updates: m.updates.map(updateView),
+  publication: m.publication,
+  marketplaceUrl: m.marketplaceUrl,
+  priceRub: m.priceRub,
+  points: m.points,
+  publicationNote: m.publicationNote,
+  publicationSubmittedAt: m.publicationSubmittedAt?.toISOString() ?? null,
+  publicationDecidedAt: m.publicationDecidedAt?.toISOString() ?? null,
 });
 
 const list = createRoute({
@@ -137,16 +153,19 @@ export function marketplaceRoutes({ db, clock }: { db: Db; clock: Clock }) {
   return createRouter()
     .openapi(list, async (c) => {
       const { partnerId } = c.req.valid("param");
-      return c.json({ items: (await listModules(db, partnerId)).map(view) }, 200);
+      return c.json({ items: (await listModules(db, partnerId)).map(moduleView) }, 200);
     })
     .openapi(add, async (c) => {
       const { partnerId } = c.req.valid("param");
-      return c.json(view(await addModule(db, partnerId, c.req.valid("json"), by(c.get("principal")))), 201);
+      return c.json(
+        moduleView(await addModule(db, partnerId, c.req.valid("json"), by(c.get("principal")))),
+        201,
+      );
     })
     .openapi(edit, async (c) => {
       const { partnerId, moduleId } = c.req.valid("param");
       const m = await editModule(db, partnerId, moduleId, c.req.valid("json"), by(c.get("principal")));
-      return c.json(view(m), 200);
+      return c.json(moduleView(m), 200);
     })
     .openapi(release, async (c) => {
       const { partnerId, moduleId } = c.req.valid("param");
