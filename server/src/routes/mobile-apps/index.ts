@@ -19,13 +19,9 @@ const NewMobileApp = z
         description:
           "The app's page in a store: apps.apple.com, play.google.com, apps.rustore.ru or appgallery.huawei.com",
       }),
-    editionId: z
-      .string()
-      .min(1)
-      .max(100)
-      .openapi({
-        description: "The edition the app is built on: its `code` in GET /api/v1/catalogue/editions",
-      }),
+    editionId: z.string().min(1).max(100).openapi({
+      description: "The edition the app is built on: its `code` in GET /api/v1/catalogue/editions",
+    }),
     clientName: z.string().trim().min(1).max(300),
   })
   .openapi("NewMobileApp");
