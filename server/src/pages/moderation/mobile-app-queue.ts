@@ -2,10 +2,9 @@
 // give. The rules set no deadline: the queue shows each claim's age and flags nothing overdue. The decision calls
 // the same program/ function as POST /api/v1/moderation/mobile-apps/{appId}/decide.
 import { html } from "hono/html";
-import { z } from "zod";
 import { decideApp, moderationQueue } from "../../program/mobile-apps/decide.ts";
-import { field, select } from "../form.ts";
 import { bi, ruDate } from "../layout.ts";
+import { creditDecision } from "./credit-decision.ts";
 import { queue } from "./types.ts";
 
 type MobileApp = Awaited<ReturnType<typeof moderationQueue>>[number];
@@ -41,43 +40,8 @@ export const mobileApps = queue<MobileApp>({
     <dt>${bi("Редакция", "Edition")}</dt><dd>${a.editionTitle}</dd>
     <dt>${bi("Баллы при зачёте", "Points if credited")}</dt><dd>${a.expectedPoints}</dd></dl>`,
   decisions: [
-    {
-      action: "decide",
-      label: ["Решение по приложению", "Decide the app"],
-      schema: z
-        .object({
-          credit: z.enum(["yes", "no"], { error: "Выберите решение / Choose a decision" }),
-          note: z.preprocess(
-            (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-            z.string().trim().max(2000).optional(),
-          ),
-        })
-        .refine((d) => d.credit === "yes" || d.note, {
-          path: ["note"],
-          message: "Укажите причину отказа / A rejection needs a reason",
-        }),
-      fields: (_a, v, e) =>
-        html`${select({
-          name: "credit",
-          label: ["Решение", "Decision"],
-          value: v.credit ?? "",
-          errors: e,
-          options: [
-            ["", "—", ""],
-            ["yes", "Зачесть", "Credit"],
-            ["no", "Отклонить", "Reject"],
-          ],
-        })}${field({ name: "note", label: ["Комментарий", "Note"], value: v.note, errors: e, multiline: true })}`,
-      run: ({ db, clock }, pr, a, d) =>
-        decideApp(
-          db,
-          {
-            appId: a.id,
-            moderatorId: pr.userId,
-            decision: { credit: d.credit === "yes", note: d.note as string | undefined },
-          },
-          { clock },
-        ),
-    },
+    creditDecision(["Решение по приложению", "Decide the app"], ({ db, clock }, pr, a, decision) =>
+      decideApp(db, { appId: a.id, moderatorId: pr.userId, decision }, { clock }),
+    ),
   ],
 });
