@@ -4,6 +4,7 @@
 import { pointsForPrice } from "@partner-trust/rules";
 import { and, asc, desc, eq, notInArray } from "drizzle-orm";
 import * as s from "../db/schema/index.ts";
+import { bitrix24License } from "../program/nfr/bitrix24.ts";
 import { seedQmTests } from "../program/quality/catalogue.ts";
 import { agoFrom, dayAgoFrom, type SeedContext } from "./context.ts";
 
@@ -88,6 +89,8 @@ export async function seedQualityNfr(ctx: SeedContext, partnerIds: Record<string
       submittedAt: ago(2),
     });
   }
+  // R6.3a: Альфа's card names its portal alfa.bitrix24.ru: switched to NFR when the card was approved.
+  await db.insert(s.nfrLicenses).values(bitrix24License(alfa, "alfa.bitrix24.ru", ago(30)));
   // R6.1b: Альфа asks to turn one of its status keys into a "Стандарт" key.
   const [key] = await db
     .select()

@@ -29,6 +29,28 @@ export function normalisePortal(input: string): string | null {
   return PORTAL.test(host) ? host : null;
 }
 
+/** R6.3a: the license row of a portal switched to NFR at `now`: the "Company" plan, for a year. */
+export function bitrix24License(partnerId: string, portal: string, now: Date) {
+  const today = moscowDay(now);
+  const until = addYears(today, 1);
+  return {
+    id: crypto.randomUUID(),
+    partnerId,
+    licenseKey: newLicenseKey(),
+    kind: "bitrix24" as const,
+    editionCode: BITRIX24_NFR_EDITION,
+    portalDomain: portal,
+    plan: "company" as const,
+    state: "active" as const,
+    issuedAt: now,
+    issuedOn: today,
+    validFrom: today,
+    validUntil: until,
+    expiresAt: moscowMidnight(until),
+    createdAt: now,
+  } satisfies typeof nfrLicenses.$inferInsert;
+}
+
 export async function registerBitrix24Nfr(
   db: Db,
   input: { partnerId: string; portalDomain: string; userId: string },
@@ -69,30 +91,11 @@ export async function registerBitrix24Nfr(
     );
   }
   const now = clock.now();
-  const today = moscowDay(now);
-  const until = addYears(today, 1);
-  const id = crypto.randomUUID();
+  const license = bitrix24License(input.partnerId, portal, now);
+  const { id, validFrom: today, validUntil: until } = license;
   try {
     await runAtomically(db, [
-      db
-        .insert(nfrLicenses)
-        .values({
-          id,
-          partnerId: input.partnerId,
-          licenseKey: newLicenseKey(),
-          kind: "bitrix24",
-          editionCode: BITRIX24_NFR_EDITION,
-          portalDomain: portal,
-          plan: "company",
-          state: "active",
-          issuedAt: now,
-          issuedOn: today,
-          validFrom: today,
-          validUntil: until,
-          expiresAt: moscowMidnight(until),
-          createdAt: now,
-        })
-        .getSQL(),
+      db.insert(nfrLicenses).values(license).getSQL(),
       db
         .insert(moderationLog)
         .values({

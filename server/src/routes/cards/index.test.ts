@@ -199,29 +199,40 @@ describe("card versions (R1.4a–c)", () => {
         .select()
         .from(s.nfrLicenses)
         .where(and(eq(s.nfrLicenses.partnerId, alfaId), eq(s.nfrLicenses.kind, "bitrix24")));
-    const [nfr] = await bitrix24Nfr();
-    expect(nfr).toMatchObject({ portalDomain: "alfa-studio.bitrix24.ru", state: "active", plan: "company" });
+    // The demo: Альфа's card portal is on NFR; revoked here so that a new portal may be switched.
+    expect((await bitrix24Nfr()).map((l) => l.portalDomain)).toEqual(["alfa.bitrix24.ru"]);
+    await h.db
+      .update(s.nfrLicenses)
+      .set({ state: "revoked" })
+      .where(eq(s.nfrLicenses.portalDomain, "alfa.bitrix24.ru"));
+    const changePortal = async (portal: string) => {
+      const src = (
+        await body(await h.app.request(`/api/v1/partners/${alfaId}/card`, { headers: { cookie: partner } }))
+      ).approved;
+      const put = await body(
+        await h.app.request(
+          `/api/v1/partners/${alfaId}/card`,
+          jsonInit("PUT", partner, { name: src.name, city: src.city, bitrix24Portal: portal }),
+        ),
+      );
+      const approved = await h.app.request(
+        `/api/v1/moderation/card-changes/${put.id}/approve`,
+        jsonInit("POST", moderator, {}),
+      );
+      expect(approved.status).toBe(200);
+    };
+    await changePortal("alfa-new.bitrix24.ru");
+    const live = async () => (await bitrix24Nfr()).filter((l) => l.state !== "revoked");
+    expect(await live()).toMatchObject([
+      { portalDomain: "alfa-new.bitrix24.ru", state: "active", plan: "company" },
+    ]);
     const mails = await h.db
       .select()
       .from(s.emailOutbox)
-      .where(like(s.emailOutbox.subject, "%alfa-studio.bitrix24.ru%"));
+      .where(like(s.emailOutbox.subject, "%alfa-new.bitrix24.ru%"));
     expect(mails).toHaveLength(1);
-
-    const src = (
-      await body(await h.app.request(`/api/v1/partners/${alfaId}/card`, { headers: { cookie: partner } }))
-    ).approved;
-    const put = await body(
-      await h.app.request(
-        `/api/v1/partners/${alfaId}/card`,
-        jsonInit("PUT", partner, { name: src.name, city: src.city, bitrix24Portal: "alfa-new.bitrix24.ru" }),
-      ),
-    );
-    const approved = await h.app.request(
-      `/api/v1/moderation/card-changes/${put.id}/approve`,
-      jsonInit("POST", moderator, {}),
-    );
-    expect(approved.status).toBe(200);
-    expect(await bitrix24Nfr()).toHaveLength(1); // one Bitrix24 NFR per partner (R6.3a)
+    await changePortal("alfa-third.bitrix24.ru");
+    expect(await live()).toMatchObject([{ portalDomain: "alfa-new.bitrix24.ru" }]); // one per partner (R6.3a)
   });
 });
 
