@@ -159,7 +159,7 @@ export async function checkAccessible(page: Page, name: string) {
     // WCAG AA contrast of every visible text: 4.5:1, 3:1 for large text (24px, or 18.66px bold).
     const rgba = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
     const lum = ([r, g, b]: number[]) => {
-      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      const f = (v: number) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
       return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
     };
     const background = (el: Element | null): number[] => {
