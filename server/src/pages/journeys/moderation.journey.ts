@@ -131,6 +131,22 @@ describe.skipIf(chromiumMissing)(
       await send("promotions", "decide", "09-promotions");
     });
 
+    it("R5.2: credits a module's Marketplace publication — points from its price", async () => {
+      await openFirst("marketplace", "09a-marketplace");
+      await expect(page.locator("main").textContent()).resolves.toContain("marketplace.1c-bitrix.ru");
+      await page.locator('form[action$="/decide"]').getByLabel("Решение").selectOption("yes");
+      await send("marketplace", "decide", "09a-marketplace");
+    });
+
+    it("R5.2: refuses a mobile app without a note (said by its field), then with one", async () => {
+      await openFirst("mobile-apps", "09b-mobile-apps");
+      await page.locator('form[action$="/decide"]').getByLabel("Решение").selectOption("no");
+      await page.locator('form[action$="/decide"] button[type="submit"]').click();
+      await expect(page.locator("#f-note-err").textContent()).resolves.toContain("Укажите причину");
+      await page.getByLabel(/^Заметка/).fill("Приложение не найдено в магазине");
+      await send("mobile-apps", "decide", "09b-mobile-apps");
+    });
+
     it("R7.3: sees the overdue phone-day report", async () => {
       await page.goto(`${server.url}/moderation/phone-days`);
       await expect(page.locator("main table").textContent()).resolves.toContain("Просрочено");
