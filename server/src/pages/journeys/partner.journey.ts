@@ -160,6 +160,22 @@ describe.skipIf(chromiumMissing)(
       await checkAccessible(page, "11-marketplace-update");
     });
 
+    it("R5.2: adds a published mobile app; it awaits a moderator with the points it would give", async () => {
+      await page.getByRole("link", { name: /^Мобильные приложения/ }).click();
+      await page.waitForURL(`**/cabinet/${alfa}/mobile-apps`);
+      await page.getByLabel("Название").fill("Доставка Альфа");
+      await page
+        .getByLabel("Страница в магазине приложений")
+        .fill("https://apps.rustore.ru/app/ru.alfa.journey");
+      await page.getByLabel("Редакция, на которой сделано приложение").selectOption("business");
+      await page.getByLabel("Клиент").fill("ООО «Ромашка»");
+      await page.getByRole("button", { name: /^Добавить/ }).click();
+      await page.waitForURL(/mobile-apps\?added=1/);
+      await expect(page.locator("tr", { hasText: "Доставка Альфа" }).textContent()).resolves.toContain("≈73");
+      await screenshot(page, dir, "11a-mobile-app-added");
+      await checkAccessible(page, "11a-mobile-app-added");
+    });
+
     it("responsive: every section of the cabinet fits a phone screen without sideways scrolling", async () => {
       await checkOnPhone(
         context,
