@@ -63,7 +63,14 @@ async function checkOneRoundTrip(page: Page, name: string, widgets: boolean) {
       .getEntriesByType("resource")
       .map((e) => e as PerformanceResourceTiming)
       .filter((e) => e.initiatorType === "fetch" || e.initiatorType === "xmlhttprequest")
-      .map((e) => ({ url: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
+      .map((e) => ({
+        url: new URL(e.name).pathname,
+        start: e.startTime,
+        end: e.responseEnd,
+        // 0: answered from the browser's cache (the keys on a second page), or a cross-origin entry without
+        // Timing-Allow-Origin: nothing to time.
+        network: e.transferSize > 0,
+      })),
   );
   if (!widgets) {
     expect(
@@ -81,10 +88,12 @@ async function checkOneRoundTrip(page: Page, name: string, widgets: boolean) {
     data.map((f) => widgetData.findIndex((re) => re.test(f.url))).sort(),
     `${name}: token and keys`,
   ).toEqual([0, 1]);
-  // Both requests were on their way before either answer came back.
-  expect(Math.max(...data.map((f) => f.start)), `${name}: keys fetched alongside the token`).toBeLessThan(
-    Math.min(...data.map((f) => f.end)),
-  );
+  // Both requests were on their way before either answer came back (timed where both went over the network:
+  // the cabinet's preview on its first visit).
+  if (data.every((f) => f.network))
+    expect(Math.max(...data.map((f) => f.start)), `${name}: keys fetched alongside the token`).toBeLessThan(
+      Math.min(...data.map((f) => f.end)),
+    );
 }
 
 /**
