@@ -6,6 +6,7 @@ import { addDays, moscowDay } from "../clock.ts";
 import * as s from "../db/schema/index.ts";
 import { seedDemo } from "../seed/index.ts";
 import { createHarness, type Harness, signIn, signUp } from "../test/harness.ts";
+import { getPage, postForm } from "../test/http.ts";
 
 describe("cabinet: phone days (R7.3) and Marketplace modules (R4E.6)", () => {
   let h: Harness;
@@ -44,23 +45,9 @@ describe("cabinet: phone days (R7.3) and Marketplace modules (R4E.6)", () => {
   });
   afterAll(() => h.close());
 
-  const get = async (path: string, who: string) => {
-    const res = await h.app.request(path, { headers: { cookie: cookies[who]! }, redirect: "manual" });
-    return { res, text: await res.text() };
-  };
-  const post = async (path: string, form: Record<string, string>, who: string) => {
-    const res = await h.app.request(path, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        Origin: "http://localhost",
-        cookie: cookies[who]!,
-      },
-      body: new URLSearchParams(form).toString(),
-      redirect: "manual",
-    });
-    return { res, text: await res.text() };
-  };
+  const get = (path: string, who: string) => getPage(h, path, cookies[who]);
+  const post = (path: string, form: Record<string, string>, who: string) =>
+    postForm(h, path, form, cookies[who]);
   /** The days the booking form offers (its select's values). */
   const offered = (text: string) =>
     [...text.matchAll(/<option value="(\d{4}-\d{2}-\d{2})"/g)].map((m) => m[1]!);

@@ -87,3 +87,35 @@ export async function partnerUser(
   });
   return signedIn;
 }
+
+export type PageResponse = { res: Response; status: number; text: string };
+
+/** A page as a browser gets it (redirects not followed), as the session `cookie` when given. */
+export async function getPage(h: Pick<Harness, "app">, path: string, cookie?: string): Promise<PageResponse> {
+  const res = await h.app.request(path, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  return { res, status: res.status, text: await res.text() };
+}
+
+/** A form posted as a browser posts it: urlencoded, from this site (the pages' CSRF check), not following redirects. */
+export async function postForm(
+  h: Pick<Harness, "app">,
+  path: string,
+  form: Record<string, string>,
+  cookie?: string,
+): Promise<PageResponse> {
+  const res = await h.app.request(path, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: "http://localhost",
+      ...(cookie ? { cookie } : {}),
+    },
+    body: new URLSearchParams(form).toString(),
+    redirect: "manual",
+  });
+  return { res, status: res.status, text: await res.text() };
+}
+
+/** The error shown next to the field with id `f-{id}` (pages/form.ts), if any. */
+export const fieldErrorOf = (text: string, id: string) =>
+  text.match(new RegExp(`id="f-${id}-err">([^<]*)<`))?.[1];

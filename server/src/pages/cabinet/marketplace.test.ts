@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema/index.ts";
 import { seedDemo } from "../../seed/index.ts";
 import { createHarness, type Harness, signIn } from "../../test/harness.ts";
+import { getPage, postForm } from "../../test/http.ts";
 
 describe("cabinet and console: Marketplace publication points (R5.2)", () => {
   let h: Harness;
@@ -24,23 +25,9 @@ describe("cabinet and console: Marketplace publication points (R5.2)", () => {
   });
   afterAll(() => h.close());
 
-  const get = async (path: string, who: string) => {
-    const res = await h.app.request(path, { headers: { cookie: cookies[who]! }, redirect: "manual" });
-    return { res, text: await res.text() };
-  };
-  const post = async (path: string, form: Record<string, string>, who: string) => {
-    const res = await h.app.request(path, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        Origin: "http://localhost",
-        cookie: cookies[who]!,
-      },
-      body: new URLSearchParams(form).toString(),
-      redirect: "manual",
-    });
-    return { res, text: await res.text() };
-  };
+  const get = (path: string, who: string) => getPage(h, path, cookies[who]);
+  const post = (path: string, form: Record<string, string>, who: string) =>
+    postForm(h, path, form, cookies[who]);
 
   it("R5.2: the page shows the seeded pending claim without a form, and the claim form of an unclaimed module", async () => {
     const page = await get(`/cabinet/${alfa}/marketplace`, "partner");

@@ -9,6 +9,7 @@ import {
 } from "../../program/purchases/test-support.ts";
 import { dayClock } from "../../program/status/test-support.ts";
 import { createHarness, type Harness } from "../../test/harness.ts";
+import { fieldErrorOf, getPage, postForm } from "../../test/http.ts";
 
 const clock = dayClock("2026-10-28");
 
@@ -25,20 +26,9 @@ describe("cabinet: mobile apps (R5.2)", () => {
   afterAll(() => h.close());
 
   const path = () => `/cabinet/${p.id}/mobile-apps`;
-  const get = async (cookie: string) => {
-    const res = await h.app.request(path(), { headers: { cookie }, redirect: "manual" });
-    return { res, text: await res.text() };
-  };
-  const post = async (form: Record<string, string>, cookie = p.limited) => {
-    const res = await h.app.request(path(), {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", cookie },
-      body: new URLSearchParams(form).toString(),
-      redirect: "manual",
-    });
-    return { res, text: await res.text() };
-  };
-  const errorOf = (text: string, name: string) => text.match(new RegExp(`id="f-${name}-err">([^<]*)<`))?.[1];
+  const get = (cookie: string) => getPage(h, path(), cookie);
+  const post = (form: Record<string, string>, cookie = p.limited) => postForm(h, path(), form, cookie);
+  const errorOf = fieldErrorOf;
   const good = {
     title: "Чайная лавка",
     storeUrl: "https://play.google.com/store/apps/details?id=ru.chai.app&hl=ru",

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as s from "../../db/schema/index.ts";
 import { seedDemo } from "../../seed/index.ts";
 import { createHarness, type Harness, signIn } from "../../test/harness.ts";
+import { getPage, postForm } from "../../test/http.ts";
 import { adminPages } from "../admin/index.ts";
 import { queues } from "./index.ts";
 
@@ -27,26 +28,9 @@ describe("moderation console and admin catalogue pages (issue 10)", () => {
   });
   afterAll(() => h.close());
 
-  const get = async (path: string, who?: string) => {
-    const res = await h.app.request(path, {
-      headers: who ? { cookie: cookies[who]! } : {},
-      redirect: "manual",
-    });
-    return { res, text: await res.text() };
-  };
-  const post = async (path: string, form: Record<string, string>, who = "moderator") => {
-    const res = await h.app.request(path, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        Origin: "http://localhost",
-        cookie: cookies[who]!,
-      },
-      body: new URLSearchParams(form).toString(),
-      redirect: "manual",
-    });
-    return { res, text: await res.text() };
-  };
+  const get = (path: string, who?: string) => getPage(h, path, who && cookies[who]);
+  const post = (path: string, form: Record<string, string>, who = "moderator") =>
+    postForm(h, path, form, cookies[who]);
   /** The first item of a queue, as its page links it. */
   const firstItem = async (slug: string) => {
     const { text } = await get(`/moderation/${slug}`, "moderator");

@@ -6,6 +6,7 @@ import { seedCompetingPlatforms } from "../../program/competitors/platforms.ts";
 import { competingPlatformSeed } from "../../program/leads/competitors.ts";
 import { account, call, link, makePartner } from "../../program/leads/test-support.ts";
 import { body, createHarness, type Harness } from "../../test/harness.ts";
+import { fieldErrorOf, getPage, postForm } from "../../test/http.ts";
 
 describe("R7.1e competing platforms: a table admins edit (issue 10)", () => {
   let h: Harness;
@@ -159,24 +160,9 @@ describe("R7.1e competing platforms: a table admins edit (issue 10)", () => {
   });
 
   describe("the /admin/platforms page (forms without JS)", () => {
-    const page = async (path: string, form?: Record<string, string>) => {
-      const res = await h.app.request(path, {
-        ...(form
-          ? {
-              method: "POST",
-              headers: {
-                "Content-Type": "application/x-www-form-urlencoded",
-                Origin: "http://localhost",
-                cookie: admin.cookie,
-              },
-              body: new URLSearchParams(form).toString(),
-            }
-          : { headers: { cookie: admin.cookie } }),
-        redirect: "manual",
-      });
-      return { status: res.status, text: await res.text() };
-    };
-    const errorOf = (text: string, id: string) => text.match(new RegExp(`id="f-${id}-err">([^<]*)<`))?.[1];
+    const page = (path: string, form?: Record<string, string>) =>
+      form ? postForm(h, path, form, admin.cookie) : getPage(h, path, admin.cookie);
+    const errorOf = fieldErrorOf;
 
     it("R7.1e: lists every platform with its spellings and state", async () => {
       const { status, text } = await page("/admin/platforms");

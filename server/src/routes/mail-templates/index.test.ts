@@ -7,7 +7,7 @@ import { recordAccrual } from "../../program/status/apply.ts";
 import { statusMails } from "../../program/status/mail.ts";
 import { createPartner, dayClock, goldTeam, withCatalogue } from "../../program/status/test-support.ts";
 import { body, createHarness, type Harness } from "../../test/harness.ts";
-import { sender, signedInAccount } from "../../test/http.ts";
+import { fieldErrorOf, getPage, postForm, sender, signedInAccount } from "../../test/http.ts";
 
 const upgrade = statusMails.upgrade;
 const edited = {
@@ -176,26 +176,10 @@ describe("issue 10: admins edit the e-mail templates (API and /admin/mail-templa
   });
 
   describe("the /admin/mail-templates page (forms without JS)", () => {
-    const page = async (path: string, form?: Record<string, string>) => {
-      const res = await h.app.request(path, {
-        ...(form
-          ? {
-              method: "POST",
-              headers: {
-                "Content-Type": "application/x-www-form-urlencoded",
-                Origin: "http://localhost",
-                cookie: admin.cookie,
-              },
-              body: new URLSearchParams(form).toString(),
-            }
-          : { headers: { cookie: admin.cookie } }),
-        redirect: "manual",
-      });
-      return { status: res.status, text: await res.text() };
-    };
+    const page = (path: string, form?: Record<string, string>) =>
+      form ? postForm(h, path, form, admin.cookie) : getPage(h, path, admin.cookie);
     const key = statusMails.dropped.key;
-    const errorOf = (text: string, name: string) =>
-      text.match(new RegExp(`id="f-status-dropped-${name}-err">([^<]*)<`))?.[1];
+    const errorOf = (text: string, name: string) => fieldErrorOf(text, `status-dropped-${name}`);
 
     it("shows each template with its title, rule, key, placeholders and wording; moderators may not open it", async () => {
       const { status, text } = await page("/admin/mail-templates");
