@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { pageFromHtml } from "../../test/server.ts";
+import { auditSite } from "../audit.ts";
 import { checkDomain, normaliseDomainLabels, trademarkInDomain } from "./a4-domain.ts";
 
 describe("A4 (R1.6b) trademark in the domain", () => {
@@ -30,5 +32,15 @@ describe("A4 (R1.6b) trademark in the domain", () => {
   });
   it("checks extra hosts (e.g. the card's domains)", () => {
     expect(checkDomain("https://primer.ru/", ["bitrix-studio.ru"]).verdict).toBe("fail");
+  });
+  it("R1.6a: the marks in a partner's own advertising are allowed — only the domain is checked (R1.6b)", () => {
+    const ad = `<body><h1>Студия Пример — партнёр «1С-Битрикс»</h1>
+      <p>Разработка сайтов на 1С-Битрикс: Управление сайтом и внедрение Битрикс24.</p></body>`;
+    const finding = (url: string) =>
+      auditSite({ url, pages: [pageFromHtml(ad, url)], crawled: false }).findings.find(
+        (f) => f.rule === "A4",
+      );
+    expect(finding("https://primer-studio.ru/")).toMatchObject({ verdict: "pass" });
+    expect(finding("https://bitrix-primer.ru/")).toMatchObject({ verdict: "fail" });
   });
 });
