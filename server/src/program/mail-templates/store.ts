@@ -23,9 +23,13 @@ export type Mails = {
   render<V extends string>(template: MailTemplate<V>, view: Record<V, VarValue>): MailText;
 };
 
+/** The admins' edits by template key (one read). */
+const editsOf = async (db: Writer) =>
+  new Map((await db.select().from(s.mailTemplates)).map((r) => [r.key, r]));
+
 /** The wording in force of every template (one read), for the mails of one write. */
 export async function loadMails(db: Writer): Promise<Mails> {
-  const edited = new Map((await db.select().from(s.mailTemplates)).map((r) => [r.key, r]));
+  const edited = await editsOf(db);
   return { render: (template, view) => renderMail(template, view, edited.get(template.key) ?? template) };
 }
 
@@ -37,7 +41,7 @@ export type TemplateView = MailTemplate & {
 
 /** Every template with its wording in force, in catalogue order. */
 export async function listTemplates(db: Db): Promise<TemplateView[]> {
-  const edited = new Map((await db.select().from(s.mailTemplates)).map((r) => [r.key, r]));
+  const edited = await editsOf(db);
   return mailCatalogue.map((t) => {
     const row = edited.get(t.key);
     return {
